@@ -1,0 +1,136 @@
+using System.Globalization;
+
+namespace MedPipeline.Testing;
+
+/// <summary>
+/// A RabbitMQ node of our own (Debian's rabbitmq-server) on free loopback ports in a temp directory,
+/// with the management and prometheus plugins, its own epmd and Erlang cookie.
+/// </summary>
+public sealed class PrivateRabbitMq : IAsyncDisposable
+{
+    private const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+    private const string ServiceUser = "rabbitmq";
+    private readonly ServiceProcess _process;
+
+    private PrivateRabbitMq(ServiceProcess process, RabbitMqEndpoint endpoint)
+    {
+        _process = process;
+        Endpoint = endpoint;
+    }
+
+    public RabbitMqEndpoint Endpoint { get; }
+
+    public int Pid => _process.Pid;
+
+    public static async Task<PrivateRabbitMq> StartAsync(TimeSpan timeout)
+    {
+        if (!File.Exists(ServerScript))
+        {
+            throw new InvalidOperationException($"{ServerScript} is missing: run infra/setup.sh (apt-get install rabbitmq-server).");
+        }
+
+        var directory = FixtureDirectory.Create("rabbitmq");
+        int amqp = FreeTcpPort.Next(), management = FreeTcpPort.Next(), prometheus = FreeTcpPort.Next();
+        int dist = FreeTcpPort.Next(), epmd = FreeTcpPort.Next();
+        foreach (var sub in new[] { "mnesia", "log", "home" })
+        {
+            Directory.CreateDirectory(Path.Combine(directory, sub));
+        }
+
+        File.WriteAllText(Path.Combine(directory, "enabled_plugins"), "[rabbitmq_management,rabbitmq_prometheus].\n");
+        File.WriteAllText(Path.Combine(directory, "rabbitmq.conf"), string.Create(CultureInfo.InvariantCulture, $"""
+            listeners.tcp.1 = 127.0.0.1:{amqp}
+            management.tcp.port = {management}
+            management.tcp.ip = 127.0.0.1
+            prometheus.tcp.port = {prometheus}
+            prometheus.tcp.ip = 127.0.0.1
+            log.console = true
+            log.console.level = warning
+            log.file = false
+            """));
+        File.WriteAllText(Path.Combine(directory, "rabbitmq-env.conf"), "");
+        if (ServiceProcess.RunningAsRoot)
+        {
+            await ServiceProcess.RunToCompletionAsync("chown", directory, "/bin/chown",
+                ["-R", $"{ServiceUser}:{ServiceUser}", directory], new Dictionary<string, string>(), null, TimeSpan.FromSeconds(30));
+        }
+
+        var environment = new Dictionary<string, string>
+        {
+            ["HOME"] = Path.Combine(directory, "home"),
+            ["RABBITMQ_NODENAME"] = $"medpipe{amqp}@localhost",
+            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+            ["RABBITMQ_NODE_PORT"] = amqp.ToString(CultureInfo.InvariantCulture),
+            ["RABBITMQ_DIST_PORT"] = dist.ToString(CultureInfo.InvariantCulture),
+            ["ERL_EPMD_PORT"] = epmd.ToString(CultureInfo.InvariantCulture),
+            ["ERL_EPMD_ADDRESS"] = "127.0.0.1",
+            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(directory, "mnesia"),
+            ["RABBITMQ_LOG_BASE"] = Path.Combine(directory, "log"),
+            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(directory, "enabled_plugins"),
+            ["RABBITMQ_CONFIG_FILE"] = Path.Combine(directory, "rabbitmq.conf"),
+            ["RABBITMQ_CONF_ENV_FILE"] = Path.Combine(directory, "rabbitmq-env.conf"),
+            ["RABBITMQ_PID_FILE"] = Path.Combine(directory, "rabbitmq.pid"),
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
+            // Run erl in the foreground (exec), so the process we start is the node itself.
+            ["RABBITMQ_ALLOW_INPUT"] = "1",
+        };
+        var process = ServiceProcess.Start("rabbitmq", directory, ServerScript, [], environment, ServiceUser);
+        var endpoint = new RabbitMqEndpoint(
+            "127.0.0.1", amqp,
+            new Uri($"http://127.0.0.1:{management}/"),
+            new Uri($"http://127.0.0.1:{prometheus}/metrics"),
+            "guest", "guest");
+        var broker = new PrivateRabbitMq(process, endpoint);
+        try
+        {
+            await WaitUntilReadyAsync(broker, timeout);
+        }
+        catch
+        {
+            await broker.DisposeAsync();
+            throw;
+        }
+
+        return broker;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.StopAsync(Posix.SigTerm, TimeSpan.FromSeconds(15));
+        await _process.DisposeAsync();
+        FixtureDirectory.Delete(_process.Directory);
+    }
+
+    private static async Task WaitUntilReadyAsync(PrivateRabbitMq broker, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        using var client = broker.Endpoint.CreateManagementClient();
+        while (true)
+        {
+            if (broker._process.HasExited)
+            {
+                throw new InvalidOperationException($"RabbitMQ exited during start. Log:\n{broker._process.Tail()}");
+            }
+
+            if (cts.IsCancellationRequested)
+            {
+                throw new TimeoutException($"RabbitMQ did not answer within {timeout.TotalSeconds} s. Log:\n{broker._process.Tail()}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync("api/overview", cts.Token);
+                if (response.IsSuccessStatusCode && await FreeTcpPort.AnswersAsync(broker.Endpoint.AmqpPort, cts.Token))
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                // Not up yet.
+            }
+
+            await Task.Delay(250, CancellationToken.None);
+        }
+    }
+}
