@@ -28,7 +28,6 @@ apt_packages=(
   python3-pydicom      # ships the real DICOM corpus the tests read
   python3-numpy        # pydicom's reference pixel decoding in tests
   chromium             # browser tests (Playwright drives Debian's chromium)
-  npm                  # fetches the ONNX Runtime native library package
   procps               # ps/pkill-free PID checks in fixtures
   unzip
 )
@@ -36,6 +35,8 @@ missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
+# npm may come from Node's own packages instead of Debian's: ask for the command, not the package.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if ((${#missing[@]})); then
   command -v apt-get >/dev/null 2>&1 || die "missing Debian packages: ${missing[*]} (and no apt-get here)."
   sudo=""

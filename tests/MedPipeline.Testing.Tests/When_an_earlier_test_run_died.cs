@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MedPipeline.LocalStack;
 
 namespace MedPipeline.Testing.Tests;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MassTransit;
+using MedPipeline.LocalStack;
 
 namespace MedPipeline.Testing.Tests;
 

@@ -1,3 +1,5 @@
+using MedPipeline.LocalStack;
+
 namespace MedPipeline.Testing;
 
 /// <summary>Reads an external broker's endpoint from the MEDPIPE_TEST_RABBITMQ* variables.</summary>

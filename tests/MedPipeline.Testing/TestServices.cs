@@ -1,3 +1,5 @@
+using MedPipeline.LocalStack;
+
 namespace MedPipeline.Testing;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace MedPipeline.Testing;
+namespace MedPipeline.LocalStack;
 
 /// <summary>Hands out loopback ports that were free a moment ago and are not handed out twice.</summary>
 public static class FreeTcpPort

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Npgsql;
 
-namespace MedPipeline.Testing;
+namespace MedPipeline.LocalStack;
 
 /// <summary>A PostgreSQL 15 cluster of our own (Debian's binaries) on a free loopback port in a temp directory.</summary>
 public sealed class PrivatePostgres : IAsyncDisposable

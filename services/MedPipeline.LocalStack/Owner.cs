@@ -1,4 +1,4 @@
-namespace MedPipeline.Testing;
+namespace MedPipeline.LocalStack;
 
 /// <summary>The current test process, as the marker variables name it.</summary>
 internal static class Owner

@@ -1,4 +1,4 @@
-namespace MedPipeline.Testing;
+namespace MedPipeline.LocalStack;
 
 /// <summary>
 /// Every process a fixture starts carries these environment variables, and so do the processes it

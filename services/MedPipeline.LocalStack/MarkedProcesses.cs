@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MedPipeline.Testing;
+namespace MedPipeline.LocalStack;
 
 /// <summary>Finds, by the <see cref="FixtureMarker"/> variables in /proc/PID/environ, and stops fixture processes.</summary>
 public static class MarkedProcesses

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace MedPipeline.Testing;
+namespace MedPipeline.LocalStack;
 
 /// <summary>
 /// A server process started for tests: marked with <see cref="FixtureMarker"/> variables, run as a

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace MedPipeline.Testing;
+namespace MedPipeline.LocalStack;
 
 /// <summary>Where tests find PostgreSQL.</summary>
 public sealed record PostgresEndpoint(string ConnectionString)

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace MedPipeline.Testing;
+namespace MedPipeline.LocalStack;
 
 /// <summary>The two libc calls the fixtures need: signalling a PID and knowing whether we are root.</summary>
 internal static partial class Posix

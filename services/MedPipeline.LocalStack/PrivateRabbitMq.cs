@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MedPipeline.Testing;
+namespace MedPipeline.LocalStack;
 
 /// <summary>
 /// A RabbitMQ node of our own (Debian's rabbitmq-server) on free loopback ports in a temp directory,

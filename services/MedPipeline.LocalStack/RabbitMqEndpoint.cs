@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace MedPipeline.Testing;
+namespace MedPipeline.LocalStack;
 
 /// <summary>Where tests find the broker: AMQP for messages, the management API for dashboards and set-up.</summary>
 public sealed record RabbitMqEndpoint(

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MedPipeline.Testing;
+namespace MedPipeline.LocalStack;
 
 /// <summary>Temp directories of fixture services, each with an owner file naming the test process.</summary>
 public static class FixtureDirectory

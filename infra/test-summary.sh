@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Adds up the TRX files of a test run and prints "N passed, N failed, N skipped" as the last line.
+# Exits non-zero when a test failed or when no test ran at all.
+set -euo pipefail
+results=${1:?usage: test-summary.sh RESULTS_DIR}
+
+passed=0 failed=0 skipped=0 files=0
+attr() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2"; }
+while IFS= read -r -d '' trx; do
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)
+  [ -n "$counters" ] || { echo "no counters in $trx" >&2; failed=$((failed + 1)); continue; }
+  passed=$((passed + $(attr passed "$counters")))
+  for a in failed error timeout aborted; do
+    v=$(attr "$a" "$counters"); failed=$((failed + ${v:-0}))
+  done
+  for a in notExecuted inconclusive; do
+    v=$(attr "$a" "$counters"); skipped=$((skipped + ${v:-0}))
+  done
+done < <(find "$results" -name '*.trx' -print0)
+
+echo "test result files: $files"
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$files" -gt 0 ] && [ "$((passed + failed))" -gt 0 ] && [ "$failed" -eq 0 ]
