@@ -1,0 +1,20 @@
+namespace MedPipeline.Storage;
+
+/// <summary>
+/// The claim-check store shared by the gateway and the workers: archives, unpacked instances,
+/// tensors and results live here; only their keys travel through RabbitMQ.
+/// </summary>
+public interface ISeriesStore
+{
+    /// <summary>Streams <paramref name="content"/> to <paramref name="key"/>; throws <see cref="StoreLimitExceededException"/> past <paramref name="maxBytes"/>.</summary>
+    Task<StoredObject> WriteAsync(string key, Stream content, long? maxBytes, CancellationToken cancellationToken);
+
+    Stream OpenRead(string key);
+
+    bool Exists(string key);
+
+    /// <summary>Keys below a prefix, in ordinal order.</summary>
+    IReadOnlyList<string> List(string prefix);
+
+    void DeletePrefix(string prefix);
+}

@@ -1,0 +1,110 @@
+using System.IO.Compression;
+using MedPipeline.Storage;
+
+namespace MedPipeline.Unpacker.Archive;
+
+/// <summary>
+/// Takes the DICOM instances out of a series ZIP into the store, refusing the whole archive at the
+/// first sign of danger: unsafe paths, symlinks, nested archives, too many entries, too many bytes
+/// (counted as they are inflated), absurd compression ratios, and entries that are not DICOM.
+/// Instance keys are numbered in entry order, so a redelivered message writes the same keys again.
+/// </summary>
+public sealed class SafeZipExtractor(ISeriesStore store, ArchiveLimits limits)
+{
+    private const int SymlinkType = 0xA000;
+    private const int FileTypeMask = 0xF000;
+
+    public async Task<IReadOnlyList<ExtractedInstance>> ExtractAsync(string archiveKey, string targetPrefix, CancellationToken cancellationToken)
+    {
+        await using var source = store.OpenRead(archiveKey);
+        ZipArchive archive;
+        try
+        {
+            archive = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ArchiveRejectedException(ArchiveProblem.NotAZip, $"the upload is not a readable ZIP archive ({e.Message})");
+        }
+
+        using (archive)
+        {
+            var files = archive.Entries.Where(e => !IsDirectory(e)).ToList();
+            if (archive.Entries.Count > limits.MaxEntries)
+            {
+                throw new ArchiveRejectedException(ArchiveProblem.ZipBomb,
+                    $"the archive has {archive.Entries.Count} entries; the limit is {limits.MaxEntries}");
+            }
+
+            if (files.Count == 0)
+            {
+                throw new ArchiveRejectedException(ArchiveProblem.Empty, "the archive contains no files");
+            }
+
+            foreach (var entry in files)
+            {
+                CheckEntry(entry);
+            }
+
+            var budget = new InflationBudget(limits);
+            var extracted = new List<ExtractedInstance>(files.Count);
+            for (var index = 0; index < files.Count; index++)
+            {
+                var key = StoreKey.Combine(targetPrefix, $"{index + 1:D5}.dcm");
+                extracted.Add(await ExtractEntryAsync(files[index], key, budget, cancellationToken));
+            }
+
+            return extracted;
+        }
+    }
+
+    private static bool IsDirectory(ZipArchiveEntry entry) => entry.FullName.EndsWith('/') && entry.Length == 0;
+
+    private void CheckEntry(ZipArchiveEntry entry)
+    {
+        EntryNameCheck.Validate(entry.FullName);
+        if (((entry.ExternalAttributes >> 16) & FileTypeMask) == SymlinkType)
+        {
+            throw new ArchiveRejectedException(ArchiveProblem.Symlink, $"entry '{entry.FullName}' is a symbolic link");
+        }
+
+        if (entry.Length > limits.MaxEntryBytes)
+        {
+            throw new ArchiveRejectedException(ArchiveProblem.ZipBomb,
+                $"entry '{entry.FullName}' declares {entry.Length} bytes; the limit per entry is {limits.MaxEntryBytes}");
+        }
+    }
+
+    private async Task<ExtractedInstance> ExtractEntryAsync(ZipArchiveEntry entry, string key, InflationBudget budget, CancellationToken cancellationToken)
+    {
+        Stream inflated;
+        try
+        {
+            inflated = entry.Open();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ArchiveRejectedException(ArchiveProblem.NotAZip, $"entry '{entry.FullName}' cannot be read ({e.Message})");
+        }
+
+        await using (inflated)
+        {
+            var guarded = new GuardedEntryStream(inflated, entry, budget);
+            try
+            {
+                var stored = await store.WriteAsync(key, guarded, limits.MaxEntryBytes, cancellationToken);
+                return new ExtractedInstance(entry.FullName, key, stored.Length);
+            }
+            catch (InvalidDataException e)
+            {
+                store.DeletePrefix(key);
+                throw new ArchiveRejectedException(ArchiveProblem.NotAZip, $"entry '{entry.FullName}' is corrupt ({e.Message})");
+            }
+            catch (StoreLimitExceededException)
+            {
+                throw new ArchiveRejectedException(ArchiveProblem.ZipBomb,
+                    $"entry '{entry.FullName}' inflates past {limits.MaxEntryBytes} bytes");
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Security.Cryptography;
+using MedPipeline.Storage;
+
+namespace MedPipeline.Storage.Tests;
+
+public sealed class When_objects_are_kept_in_the_shared_store
+{
+    private string _root = "";
+    private FileSystemStore _store = null!;
+
+    [SetUp]
+    public void CreateStore()
+    {
+        _root = Directory.CreateTempSubdirectory("medpipe-store-").FullName;
+        _store = new FileSystemStore(_root);
+    }
+
+    [TearDown]
+    public void DeleteStore() => Directory.Delete(_root, recursive: true);
+
+    [Test]
+    public async Task A_written_object_reads_back_with_its_length_and_sha256()
+    {
+        var bytes = new byte[300_000];
+        new Random(1).NextBytes(bytes);
+
+        var stored = await _store.WriteAsync("series/a/b.bin", new MemoryStream(bytes), null, CancellationToken.None);
+
+        Assert.That(stored.Length, Is.EqualTo(bytes.Length));
+        Assert.That(stored.Sha256, Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(bytes))));
+        await using var read = _store.OpenRead("series/a/b.bin");
+        using var copy = new MemoryStream();
+        await read.CopyToAsync(copy);
+        Assert.That(copy.ToArray(), Is.EqualTo(bytes));
+    }
+
+    [Test]
+    public void A_write_past_its_limit_keeps_nothing()
+    {
+        var ex = Assert.ThrowsAsync<StoreLimitExceededException>(() =>
+            _store.WriteAsync("archives/big.zip", new MemoryStream(new byte[1001]), 1000, CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Contain("1000 bytes"));
+        Assert.That(_store.Exists("archives/big.zip"), Is.False);
+        Assert.That(Directory.GetFiles(_root, "*", SearchOption.AllDirectories), Is.Empty, "no partial file may remain");
+    }
+
+    [Test]
+    public async Task Writing_a_key_again_replaces_it()
+    {
+        await _store.WriteAsync("k/x", new MemoryStream([1, 2, 3]), null, CancellationToken.None);
+        await _store.WriteAsync("k/x", new MemoryStream([4]), null, CancellationToken.None);
+
+        Assert.That(_store.List("k"), Is.EqualTo(new[] { "k/x" }));
+        await using var read = _store.OpenRead("k/x");
+        Assert.That(read.ReadByte(), Is.EqualTo(4));
+    }
+
+    [TestCase("../escape")]
+    [TestCase("/etc/passwd")]
+    [TestCase("a//b")]
+    [TestCase("a/./b")]
+    [TestCase("a b")]
+    [TestCase("")]
+    public void An_unsafe_key_is_refused(string key)
+    {
+        Assert.That(() => _store.OpenRead(key), Throws.ArgumentException.With.Message.Contains("Invalid store key"));
+    }
+
+    [Test]
+    public void Reading_a_missing_key_says_which()
+    {
+        Assert.That(() => _store.OpenRead("series/none"), Throws.TypeOf<FileNotFoundException>().With.Message.Contains("series/none"));
+    }
+
+    [Test]
+    public async Task Deleting_a_prefix_removes_everything_below_it()
+    {
+        await _store.WriteAsync("s/1/a", new MemoryStream([1]), null, CancellationToken.None);
+        await _store.WriteAsync("s/1/b/c", new MemoryStream([1]), null, CancellationToken.None);
+        await _store.WriteAsync("s/2/a", new MemoryStream([1]), null, CancellationToken.None);
+
+        _store.DeletePrefix("s/1");
+
+        Assert.That(_store.List("s"), Is.EqualTo(new[] { "s/2/a" }));
+    }
+}
