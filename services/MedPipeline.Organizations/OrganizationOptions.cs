@@ -1,0 +1,15 @@
+namespace MedPipeline.Organizations;
+
+/// <summary>
+/// One hospital organization, from configuration only ("Organizations:{name}:..."): where its
+/// backend receives status callbacks and how we authenticate there. Never taken from a request,
+/// so a caller cannot make us call an address of its choosing.
+/// </summary>
+public sealed class OrganizationOptions
+{
+    /// <summary>Absolute http(s) base URL of the backend, e.g. https://pacs-ai.example-hospital.org/.</summary>
+    public string CallbackBaseUrl { get; set; } = "";
+
+    /// <summary>Bearer token sent with every callback; from a secret store or environment, never committed.</summary>
+    public string? CallbackBearerToken { get; set; }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+
+namespace MedPipeline.Organizations;
+
+/// <summary>Refuses to start with an organization whose callback URL is missing or not absolute http(s).</summary>
+internal sealed class OrganizationsValidation : IValidateOptions<Dictionary<string, OrganizationOptions>>
+{
+    public ValidateOptionsResult Validate(string? name, Dictionary<string, OrganizationOptions> options)
+    {
+        var failures = new List<string>();
+        if (options.Count == 0)
+        {
+            failures.Add("Organizations: no organization is configured (set Organizations:{name}:CallbackBaseUrl).");
+        }
+
+        foreach (var (organization, settings) in options)
+        {
+            if (!Uri.TryCreate(settings.CallbackBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                failures.Add($"Organizations:{organization}:CallbackBaseUrl must be an absolute http(s) URL, not '{settings.CallbackBaseUrl}'.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
