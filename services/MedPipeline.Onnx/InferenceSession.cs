@@ -1,0 +1,139 @@
+using System.Runtime.InteropServices;
+using MedPipeline.Onnx.Native;
+
+namespace MedPipeline.Onnx;
+
+/// <summary>
+/// A loaded ONNX model. Runs are thread-safe and may overlap (ONNX Runtime allows concurrent Run on
+/// one session); inputs and caller-supplied outputs are used in place, pinned for the run only.
+/// </summary>
+public sealed unsafe class InferenceSession : IDisposable
+{
+    private readonly OrtHandle _session;
+    private readonly Dictionary<string, nint> _names;
+
+    private InferenceSession(OrtHandle session)
+    {
+        _session = session;
+        var raw = session.DangerousGetHandle();
+        Inputs = SessionMetadataReader.Inputs(raw);
+        Outputs = SessionMetadataReader.Outputs(raw);
+        _names = Inputs.Concat(Outputs).Select(t => t.Name).Distinct()
+            .ToDictionary(n => n, Marshal.StringToCoTaskMemUTF8, StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<TensorMetadata> Inputs { get; }
+
+    public IReadOnlyList<TensorMetadata> Outputs { get; }
+
+    public static InferenceSession Open(string path, SessionSettings? settings = null)
+    {
+        if (!File.Exists(path))
+        {
+            throw new OnnxRuntimeException(OrtErrorCode.NoSuchFile, $"model file '{path}' does not exist");
+        }
+
+        using var options = SessionOptionsFactory.Create(settings ?? new SessionSettings());
+        var utf8 = Marshal.StringToCoTaskMemUTF8(path);
+        try
+        {
+            nint session;
+            OrtApi.Check(((delegate* unmanaged[Cdecl]<nint, nint, nint, nint*, nint>)OrtApi.Fn(OrtApiIndex.CreateSession))(
+                OrtEnvironment.Env.DangerousGetHandle(), utf8, options.DangerousGetHandle(), &session));
+            return new InferenceSession(new OrtHandle(session, OrtApiIndex.ReleaseSession));
+        }
+        finally
+        {
+            Marshal.FreeCoTaskMem(utf8);
+        }
+    }
+
+    public static InferenceSession Open(ReadOnlySpan<byte> model, SessionSettings? settings = null)
+    {
+        using var options = SessionOptionsFactory.Create(settings ?? new SessionSettings());
+        nint session;
+        fixed (byte* bytes = model)
+        {
+            OrtApi.Check(((delegate* unmanaged[Cdecl]<nint, void*, nuint, nint, nint*, nint>)OrtApi.Fn(OrtApiIndex.CreateSessionFromArray))(
+                OrtEnvironment.Env.DangerousGetHandle(), bytes, (nuint)model.Length, options.DangerousGetHandle(), &session));
+        }
+
+        return new InferenceSession(new OrtHandle(session, OrtApiIndex.ReleaseSession));
+    }
+
+    /// <summary>Runs the model; ONNX Runtime allocates the outputs, which are copied out.</summary>
+    public IReadOnlyList<TensorResult> Run(IReadOnlyList<NamedTensor> inputs, IReadOnlyList<string>? outputNames = null)
+    {
+        var names = outputNames ?? [.. Outputs.Select(o => o.Name)];
+        var unknown = names.FirstOrDefault(n => Outputs.All(o => o.Name != n));
+        if (unknown is not null)
+        {
+            throw new OnnxInputException($"the model has no output '{unknown}'; its outputs are: {string.Join(", ", Outputs)}");
+        }
+
+        var values = new nint[names.Count];
+        RunCore(inputs, names, values);
+        var results = new TensorResult[names.Count];
+        for (var i = 0; i < names.Count; i++)
+        {
+            results[i] = OutputReader.Take(names[i], values[i]);
+        }
+
+        return results;
+    }
+
+    /// <summary>Runs the model writing into caller-supplied output buffers (fully specified shapes).</summary>
+    public void Run(IReadOnlyList<NamedTensor> inputs, IReadOnlyList<NamedTensor> outputs)
+    {
+        InputValidation.Check(outputs, Outputs, "output", requireAll: false);
+        var pinned = new List<PinnedTensor>(outputs.Count);
+        try
+        {
+            pinned.AddRange(outputs.Select(PinnedTensor.Create));
+            RunCore(inputs, [.. outputs.Select(o => o.Name)], [.. pinned.Select(p => p.Value)]);
+        }
+        finally
+        {
+            pinned.ForEach(p => p.Dispose());
+        }
+    }
+
+    public void Dispose()
+    {
+        _session.Dispose();
+        foreach (var name in _names.Values)
+        {
+            Marshal.FreeCoTaskMem(name);
+        }
+
+        _names.Clear();
+    }
+
+    private void RunCore(IReadOnlyList<NamedTensor> inputs, IReadOnlyList<string> outputNames, nint[] outputValues)
+    {
+        InputValidation.Check(inputs, Inputs, "input", requireAll: true);
+        var pinned = new List<PinnedTensor>(inputs.Count);
+        var addedRef = false;
+        try
+        {
+            _session.DangerousAddRef(ref addedRef);
+            pinned.AddRange(inputs.Select(PinnedTensor.Create));
+            var inputNames = inputs.Select(i => _names[i.Name]).ToArray();
+            var inputValues = pinned.Select(p => p.Value).ToArray();
+            var outputNamePointers = outputNames.Select(n => _names[n]).ToArray();
+            fixed (nint* inNames = inputNames, inValues = inputValues, outNames = outputNamePointers, outValues = outputValues)
+            {
+                OrtApi.Check(((delegate* unmanaged[Cdecl]<nint, nint, nint*, nint*, nuint, nint*, nuint, nint*, nint>)OrtApi.Fn(OrtApiIndex.Run))(
+                    _session.DangerousGetHandle(), 0, inNames, inValues, (nuint)inputNames.Length, outNames, (nuint)outputNamePointers.Length, outValues));
+            }
+        }
+        finally
+        {
+            pinned.ForEach(p => p.Dispose());
+            if (addedRef)
+            {
+                _session.DangerousRelease();
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace MedPipeline.Onnx.Native;
+
+/// <summary>Copies an ONNX Runtime-allocated float output into managed memory and releases it.</summary>
+internal static unsafe class OutputReader
+{
+    public static TensorResult Take(string name, nint value)
+    {
+        using var owned = new OrtHandle(value, OrtApiIndex.ReleaseValue);
+        nint info;
+        OrtApi.Check(((delegate* unmanaged[Cdecl]<nint, nint*, nint>)OrtApi.Fn(OrtApiIndex.GetTensorTypeAndShape))(value, &info));
+        long[] dimensions;
+        TensorElementType type;
+        using (new OrtHandle(info, OrtApiIndex.ReleaseTensorTypeAndShapeInfo))
+        {
+            (type, dimensions, _) = SessionMetadataReader.ShapeOf(info, withSymbols: false);
+        }
+
+        if (type != TensorElementType.Float)
+        {
+            throw new OnnxRuntimeException(OrtErrorCode.InvalidArgument, $"output '{name}' is {type}; this binding reads float32 outputs only");
+        }
+
+        var count = checked((int)dimensions.Aggregate(1L, (a, d) => a * d));
+        var data = new float[count];
+        void* source;
+        OrtApi.Check(((delegate* unmanaged[Cdecl]<nint, void**, nint>)OrtApi.Fn(OrtApiIndex.GetTensorMutableData))(value, &source));
+        new ReadOnlySpan<float>(source, count).CopyTo(data);
+        return new TensorResult(name, data, dimensions);
+    }
+}

@@ -1,0 +1,21 @@
+namespace MedPipeline.Onnx;
+
+/// <summary>ONNX Runtime's OrtErrorCode (onnxruntime_c_api.h, 1.23.2), in its order.</summary>
+public enum OrtErrorCode
+{
+    Ok,
+    Fail,
+    InvalidArgument,
+    NoSuchFile,
+    NoModel,
+    EngineError,
+    RuntimeException,
+    InvalidProtobuf,
+    ModelLoaded,
+    NotImplemented,
+    InvalidGraph,
+    EpFail,
+    ModelLoadCanceled,
+    ModelRequiresCompilation,
+    NotFound,
+}
