@@ -46,4 +46,24 @@ save(helper.make_graph(
     [helper.make_tensor_value_info("image", TensorProto.FLOAT, ["batch", 1, 8, 8])],
     [helper.make_tensor_value_info("blurred", TensorProto.FLOAT, ["batch", 1, 8, 8])],
     initializer=[weights]), "boxblur.onnx")
-print("wrote softmax4.onnx, affine.onnx, boxblur.onnx")
+# tiny-classifier: image[batch,1,2,2] -> probabilities[batch,4] = softmax of the four pixels
+shape = numpy_helper.from_array(np.array([-1, 4], dtype=np.int64), "flat_shape")
+save(helper.make_graph(
+    [helper.make_node("Reshape", ["image", "flat_shape"], ["flat"]),
+     helper.make_node("Softmax", ["flat"], ["probabilities"], axis=1)],
+    "tiny_classifier",
+    [helper.make_tensor_value_info("image", TensorProto.FLOAT, ["batch", 1, 2, 2])],
+    [helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, ["batch", 4])],
+    initializer=[shape]), "tiny-classifier.onnx")
+
+# tiny-anomaly: image[batch,1,2,2] -> reconstruction_mse[batch] = mean((image - 0.5)^2)
+half = numpy_helper.from_array(np.array(0.5, dtype=np.float32), "half")
+save(helper.make_graph(
+    [helper.make_node("Sub", ["image", "half"], ["error"]),
+     helper.make_node("Mul", ["error", "error"], ["squared"]),
+     helper.make_node("ReduceMean", ["squared"], ["reconstruction_mse"], axes=[1, 2, 3], keepdims=0)],
+    "tiny_anomaly",
+    [helper.make_tensor_value_info("image", TensorProto.FLOAT, ["batch", 1, 2, 2])],
+    [helper.make_tensor_value_info("reconstruction_mse", TensorProto.FLOAT, ["batch"])],
+    initializer=[half]), "tiny-anomaly.onnx")
+print("wrote softmax4, affine, boxblur, tiny-classifier, tiny-anomaly")

@@ -1,0 +1,120 @@
+using System.IO.Compression;
+using MedPipeline.Dicom.Parsing;
+
+namespace MedPipeline.Dicom;
+
+/// <summary>
+/// Reads DICOM Part-10 files (and raw implicit-VR datasets without a preamble): implicit and explicit
+/// VR little endian, explicit big endian, deflated explicit little endian, and any encapsulated
+/// syntax. Every failure is a <see cref="DicomReadException"/> naming the file and the reason.
+/// </summary>
+public static class DicomFile
+{
+    public static async Task<DicomDataset> ReadAsync(string path, DicomReadLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        return await ReadAsync(stream, Path.GetFileName(path), limits, cancellationToken);
+    }
+
+    public static async Task<DicomDataset> ReadAsync(Stream stream, string source, DicomReadLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        limits ??= DicomReadLimits.Default;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > Math.Min(limits.MaxFileBytes, Array.MaxLength))
+            {
+                throw new DicomReadException(source, DicomFailureReason.TooLarge, $"the file is larger than {limits.MaxFileBytes} bytes");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), source, limits);
+    }
+
+    public static DicomDataset Read(ReadOnlyMemory<byte> bytes, string source, DicomReadLimits? limits = null)
+    {
+        limits ??= DicomReadLimits.Default;
+        if (bytes.Length > limits.MaxFileBytes)
+        {
+            throw new DicomReadException(source, DicomFailureReason.TooLarge, $"the file is larger than {limits.MaxFileBytes} bytes");
+        }
+
+        var position = StartOf(bytes.Span, source);
+        var metaParser = new DicomParser(bytes, source, limits, explicitVr: true, bigEndian: false);
+        var meta = position == 132 || LooksLikeMeta(bytes.Span) ? metaParser.ParseTopLevel(ref position, onlyGroup: 0x0002) : [];
+        var uid = meta.TryGetValue(DicomTag.TransferSyntaxUid, out var element)
+            ? System.Text.Encoding.ASCII.GetString(bytes.Span.Slice(element.Offset, element.Length)).Trim(' ', '\0')
+            : TransferSyntax.ImplicitLittleUid;
+        var syntax = TransferSyntax.Parse(uid)
+            ?? throw new DicomReadException(source, DicomFailureReason.UnsupportedTransferSyntax, $"transfer syntax '{uid}' is not a DICOM transfer syntax we can parse");
+
+        var dataset = bytes;
+        if (syntax.Deflated)
+        {
+            dataset = Inflate(bytes[position..], source, limits);
+            position = 0;
+        }
+
+        // Some writers declare explicit VR but write implicit VR; like pydicom, trust the bytes of the first element.
+        var explicitVr = syntax.ExplicitVr && !(dataset.Length >= position + 6 && dataset.Span[position] != 0xFE
+            && !ValueRepresentation.IsValid(dataset.Span[position + 4], dataset.Span[position + 5]));
+        var parser = new DicomParser(dataset, source, limits, explicitVr, syntax.BigEndian);
+        var elements = parser.ParseTopLevel(ref position);
+        if (elements.Count == 0 && meta.Count == 0)
+        {
+            throw new DicomReadException(source, DicomFailureReason.NotDicom, "no DICOM elements were found");
+        }
+
+        return new DicomDataset(source, dataset, elements, syntax);
+    }
+
+    private static int StartOf(ReadOnlySpan<byte> bytes, string source)
+    {
+        if (bytes.Length >= 132 && bytes.Slice(128, 4).SequenceEqual("DICM"u8))
+        {
+            return 132;
+        }
+
+        // No preamble: accept only what clearly starts a DICOM stream (a meta or identifying group element).
+        if (bytes.Length >= 8 && bytes[1] == 0 && bytes[0] is 0x02 or 0x08)
+        {
+            return 0;
+        }
+
+        throw new DicomReadException(source, DicomFailureReason.NotDicom,
+            bytes.Length < 132 ? $"{bytes.Length} bytes, too short for a DICOM file" : "no DICM prefix at byte 128");
+    }
+
+    private static bool LooksLikeMeta(ReadOnlySpan<byte> bytes) => bytes.Length >= 8 && bytes[0] == 0x02 && bytes[1] == 0;
+
+    private static ReadOnlyMemory<byte> Inflate(ReadOnlyMemory<byte> compressed, string source, DicomReadLimits limits)
+    {
+        try
+        {
+            using var input = new MemoryStream(compressed.ToArray());
+            using var deflate = new DeflateStream(input, CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = deflate.Read(chunk)) > 0)
+            {
+                if (output.Length + read > Math.Min(limits.MaxInflatedBytes, Array.MaxLength))
+                {
+                    throw new DicomReadException(source, DicomFailureReason.TooLarge, $"the deflated dataset inflates past {limits.MaxInflatedBytes} bytes");
+                }
+
+                output.Write(chunk, 0, read);
+            }
+
+            return output.GetBuffer().AsMemory(0, (int)output.Length);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DicomReadException(source, DicomFailureReason.Truncated, $"the deflated dataset is corrupt: {e.Message}");
+        }
+    }
+}

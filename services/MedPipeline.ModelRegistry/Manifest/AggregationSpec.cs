@@ -1,0 +1,3 @@
+namespace MedPipeline.ModelRegistry.Manifest;
+
+public sealed record AggregationSpec(AggregationRule Rule, string? PositiveLabel);

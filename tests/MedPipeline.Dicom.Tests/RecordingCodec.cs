@@ -1,0 +1,17 @@
+using MedPipeline.Imaging;
+
+namespace MedPipeline.Dicom.Tests;
+
+/// <summary>A stand-in for the codec process pool: records what it was handed and fails with DecoderFailed.</summary>
+internal sealed class RecordingCodec : ICompressedFrameDecoder
+{
+    public List<CompressedFrame> Frames { get; } = [];
+
+    public IReadOnlySet<string> SupportedTransferSyntaxes => TransferSyntax.CodecUids;
+
+    public Task<ImageFrame> DecodeAsync(CompressedFrame frame, PixelValueInfo values, CancellationToken cancellationToken)
+    {
+        Frames.Add(frame);
+        throw new DicomReadException(frame.Source, DicomFailureReason.DecoderFailed, "recorded by the test codec");
+    }
+}
