@@ -27,6 +27,7 @@ apt_packages=(
   libturbojpeg0        # JPEG decoding
   python3-pydicom      # ships the real DICOM corpus the tests read
   python3-numpy        # pydicom's reference pixel decoding in tests
+  python3-pil          # pydicom's JPEG reference decoding, and PNG/JPEG test images
   chromium             # browser tests (Playwright drives Debian's chromium)
   procps               # ps/pkill-free PID checks in fixtures
   unzip

@@ -98,15 +98,15 @@ def radiograph(rng, anomaly):
     if anomaly:
         if rng.random() < 0.6:
             y, x = np.argwhere(lungs)[rng.integers(lungs.sum())]
-            r = rng.uniform(4, 10)
-            img[ellipse(x, y, r, r)] += rng.uniform(800, 1400)
+            r = rng.uniform(6, 14)
+            img[ellipse(x, y, r, r)] += rng.uniform(1000, 1600)
         elif rng.random() < 0.5:
             x, y = rng.uniform(35, 90), rng.uniform(35, 90)
-            img[(np.abs(XX - x) < rng.uniform(3, 8)) & (np.abs(YY - y) < rng.uniform(4, 12))] = 4000
+            img[(np.abs(XX - x) < rng.uniform(5, 10)) & (np.abs(YY - y) < rng.uniform(6, 14))] = 4000
         else:
             x0, y0, x1 = rng.uniform(30, 60), rng.uniform(30, 90), rng.uniform(70, 100)
             slope = rng.uniform(-0.5, 0.5)
-            wire = (np.abs(YY - (y0 + slope * (XX - x0))) < 1.5) & (XX > x0) & (XX < x1)
+            wire = (np.abs(YY - (y0 + slope * (XX - x0))) < 2.5) & (XX > x0) & (XX < x1)
             img[wire] = 3900
     img += smooth_field(rng, 150.0) * body
     img *= rng.uniform(0.9, 1.1)

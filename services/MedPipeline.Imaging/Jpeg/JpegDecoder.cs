@@ -1,0 +1,63 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+
+namespace MedPipeline.Imaging.Jpeg;
+
+/// <summary>JPEG to <see cref="ImageFrame"/> with TurboJPEG: grayscale JPEGs stay gray, everything else becomes RGB.</summary>
+public static class JpegDecoder
+{
+    public static unsafe ImageFrame Decode(ReadOnlySpan<byte> jpeg, long maxPixels)
+    {
+        using var handle = TurboJpegNative.InitDecompress();
+        if (handle.IsInvalid)
+        {
+            throw new ImageDecodeException(ImageDecodeFailure.Unsupported, "TurboJPEG could not create a decompressor");
+        }
+
+        fixed (byte* input = jpeg)
+        {
+            if (TurboJpegNative.DecompressHeader(handle, input, (nuint)jpeg.Length, out var width, out var height, out _, out var colorspace) != 0)
+            {
+                throw new ImageDecodeException(ImageDecodeFailure.NotAnImage, $"JPEG: {ErrorOf(handle)}");
+            }
+
+            if ((long)width * height > maxPixels || width <= 0 || height <= 0)
+            {
+                throw new ImageDecodeException(ImageDecodeFailure.TooLarge, $"the JPEG is {width}×{height}, above the limit of {maxPixels} pixels");
+            }
+
+            var gray = colorspace == TurboJpegNative.ColorspaceGray;
+            var channels = gray ? 1 : 3;
+            var size = width * height * channels;
+            var buffer = ArrayPool<byte>.Shared.Rent(size);
+            try
+            {
+                fixed (byte* output = buffer)
+                {
+                    var result = TurboJpegNative.Decompress(handle, input, (nuint)jpeg.Length, output, width, width * channels, height,
+                        gray ? TurboJpegNative.PixelFormatGray : TurboJpegNative.PixelFormatRgb,
+                        TurboJpegNative.FlagStopOnWarning | TurboJpegNative.FlagLimitScans);
+                    if (result != 0)
+                    {
+                        throw new ImageDecodeException(ImageDecodeFailure.Corrupt, $"JPEG: {ErrorOf(handle)}");
+                    }
+                }
+
+                var frame = new ImageFrame(width, height, gray ? ColorModel.Monochrome2 : ColorModel.Rgb, PixelValueInfo.ForNonDicom(8));
+                var samples = frame.Samples;
+                for (var i = 0; i < size; i++)
+                {
+                    samples[i] = buffer[i];
+                }
+
+                return frame;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    private static string ErrorOf(TurboJpegHandle handle) => Marshal.PtrToStringUTF8(TurboJpegNative.ErrorText(handle)) ?? "unknown error";
+}
