@@ -1,9 +1,8 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using MedPipeline.Dicom.Writing;
-using MedPipeline.Testing;
 
-namespace MedPipeline.ModelRegistry.Tests;
+namespace MedPipeline.Testing;
 
 /// <summary>One held-out image a model's training script shipped in models/&lt;type&gt;/samples, with what training predicted.</summary>
 public sealed record ShippedSample(string ModelType, string Name, JsonElement Entry)
@@ -58,6 +57,14 @@ public sealed record ShippedSample(string ModelType, string Name, JsonElement En
             WindowWidth = Entry.TryGetProperty("windowWidth", out var windowWidth) ? windowWidth.GetDouble() : null,
             Pixels = pixels,
         }.ToBytes();
+    }
+
+    /// <summary>The sample's pixels as an 8-bit grayscale PNG (digits only: their samples are 8-bit).</summary>
+    public byte[] ToPng()
+    {
+        var raw = File.ReadAllBytes(Path.Combine(RepositoryPaths.Models, ModelType, "samples", Name));
+        var (width, height) = (Entry.GetProperty("width").GetInt32(), Entry.GetProperty("height").GetInt32());
+        return Imaging.GrayscalePng.Encode([.. raw.Select(b => b / 255f)], width, height);
     }
 
     public override string ToString() => $"{ModelType}/{Name}";

@@ -1,0 +1,41 @@
+using MedPipeline.Gateway.Options;
+using MedPipeline.Gateway.SingleImage;
+using MedPipeline.ModelRegistry;
+using MedPipeline.Prediction;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace MedPipeline.Gateway;
+
+/// <summary>What the gateway needs, bound and validated at start.</summary>
+public static class GatewayServices
+{
+    public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddModelRegistry();
+        builder.Services.AddOptions<PredictionOptions>().BindConfiguration(PredictionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SingleImageOptions>().BindConfiguration(SingleImageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(provider => new ImagePredictor(
+            provider.GetRequiredService<ModelRegistry.ModelRegistry>(), provider.GetRequiredService<IOptions<PredictionOptions>>().Value));
+        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = builder.Configuration.GetValue(
+            $"{SingleImageOptions.Section}:{nameof(SingleImageOptions.MaxFileBytes)}", new SingleImageOptions().MaxFileBytes));
+        return builder;
+    }
+
+    public static WebApplication MapGateway(this WebApplication app)
+    {
+        // Load every model before the first request, so a bad manifest stops the start, not a request.
+        _ = app.Services.GetRequiredService<ModelRegistry.ModelRegistry>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapOpenApi();
+        app.MapSingleImageEndpoints();
+        return app;
+    }
+}

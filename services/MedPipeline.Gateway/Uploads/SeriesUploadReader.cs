@@ -1,0 +1,144 @@
+using System.Text;
+using MedPipeline.Gateway.Options;
+using MedPipeline.Organizations;
+using MedPipeline.Storage;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace MedPipeline.Gateway.Uploads;
+
+/// <summary>
+/// Reads the multipart request of POST /api/studies/series/predict section by section: the ZIP is
+/// streamed straight into the store (never held in memory), the fields are checked, and any
+/// problem becomes an <see cref="UploadRejection"/> naming the field, with nothing left behind.
+/// </summary>
+public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOptions> options, OrganizationDirectory organizations, IModelCatalog models)
+{
+    private const int MaxFieldLength = 1024;
+    private static readonly string[] Fields = ["seriesId", "organization", "studyInstanceUid", "seriesInstanceUid", "modelType", "predictAgain"];
+
+    public async Task<SeriesUploadForm> ReadAsync(HttpRequest request, Guid requestId, CancellationToken cancellationToken)
+    {
+        var boundary = BoundaryOf(request.ContentType);
+        var archiveKey = StoreKey.Combine("archives", $"{requestId:N}.zip");
+        try
+        {
+            var (fields, archive) = await ReadSectionsAsync(new MultipartReader(boundary, request.Body), archiveKey, cancellationToken);
+            return Validate(fields, archive, archiveKey);
+        }
+        catch (Exception e) when (e is UploadRejection or StoreLimitExceededException or InvalidDataException or IOException)
+        {
+            store.DeletePrefix(archiveKey);
+            throw e switch
+            {
+                UploadRejection rejection => rejection,
+                StoreLimitExceededException => new UploadRejection(StatusCodes.Status413PayloadTooLarge, "The archive is too large.",
+                    new Dictionary<string, string[]> { ["file"] = [$"must be at most {options.Value.MaxArchiveBytes} bytes"] }),
+                _ => new UploadRejection(StatusCodes.Status400BadRequest, "The multipart body could not be read.",
+                    new Dictionary<string, string[]> { ["body"] = [e.Message] }),
+            };
+        }
+    }
+
+    private static string BoundaryOf(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media) || !media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UploadRejection(StatusCodes.Status415UnsupportedMediaType, "The request must be multipart/form-data.",
+                new Dictionary<string, string[]> { ["Content-Type"] = [$"was '{contentType}'"] });
+        }
+
+        var boundary = HeaderUtilities.RemoveQuotes(media.Boundary).Value;
+        return string.IsNullOrWhiteSpace(boundary) || boundary.Length > 200
+            ? throw UploadRejection.Field("Content-Type", "has no usable multipart boundary")
+            : boundary;
+    }
+
+    private async Task<(Dictionary<string, string> Fields, StoredObject? Archive)> ReadSectionsAsync(
+        MultipartReader reader, string archiveKey, CancellationToken cancellationToken)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        StoredObject? archive = null;
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            {
+                throw UploadRejection.Field("body", "every part needs a Content-Disposition: form-data header");
+            }
+
+            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+            if (name == "file")
+            {
+                archive = archive is null
+                    ? await store.WriteAsync(archiveKey, new ZipSignatureStream(section.Body), options.Value.MaxArchiveBytes, cancellationToken)
+                    : throw UploadRejection.Field("file", "was sent more than once");
+                continue;
+            }
+
+            if (!Fields.Contains(name))
+            {
+                throw UploadRejection.Field(name, $"is not a field of this request; expected file, {string.Join(", ", Fields)}");
+            }
+
+            if (!fields.TryAdd(name, await ReadFieldAsync(section, name, cancellationToken)))
+            {
+                throw UploadRejection.Field(name, "was sent more than once");
+            }
+        }
+
+        return (fields, archive);
+    }
+
+    private static async Task<string> ReadFieldAsync(MultipartSection section, string name, CancellationToken cancellationToken)
+    {
+        var buffer = new char[MaxFieldLength + 1];
+        using var reader = new StreamReader(section.Body, Encoding.UTF8);
+        var length = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
+        return length > MaxFieldLength
+            ? throw UploadRejection.Field(name, $"is longer than {MaxFieldLength} characters")
+            : new string(buffer, 0, length).Trim();
+    }
+
+    private SeriesUploadForm Validate(Dictionary<string, string> fields, StoredObject? archive, string archiveKey)
+    {
+        var errors = new Dictionary<string, string[]>();
+        string Required(string name, Func<string, string?> rule)
+        {
+            if (!fields.TryGetValue(name, out var value) || value.Length == 0)
+            {
+                errors[name] = ["is required"];
+                return "";
+            }
+
+            if (rule(value) is { } problem)
+            {
+                errors[name] = [problem];
+            }
+
+            return value;
+        }
+
+        var seriesId = Required("seriesId", FieldRules.SeriesId);
+        var organization = Required("organization", v => FieldRules.Name(v) ?? (organizations.TryGet(v, out _) ? null : "is not a known organization"));
+        var study = Required("studyInstanceUid", FieldRules.Uid);
+        var series = Required("seriesInstanceUid", FieldRules.Uid);
+        var modelType = Required("modelType", v => models.ModelTypes.Contains(v)
+            ? null
+            : $"is not a known model type; known: {string.Join(", ", models.ModelTypes.Order(StringComparer.Ordinal))}");
+        var predictAgain = fields.TryGetValue("predictAgain", out var again) ? FieldRules.Boolean(again) : false;
+        if (predictAgain is null)
+        {
+            errors["predictAgain"] = ["must be true or false"];
+        }
+
+        if (archive is null)
+        {
+            errors["file"] = ["is required: the series as a ZIP of .dcm files"];
+        }
+
+        return errors.Count > 0
+            ? throw new UploadRejection(StatusCodes.Status400BadRequest, "The request is invalid.", errors)
+            : new SeriesUploadForm(seriesId, organization, study, series, modelType, predictAgain!.Value, archiveKey, archive!.Length);
+    }
+}

@@ -1,0 +1,14 @@
+namespace MedPipeline.Gateway.Uploads;
+
+/// <summary>Why an upload is refused: the HTTP status and, per field, what is wrong.</summary>
+public sealed class UploadRejection(int statusCode, string title, IDictionary<string, string[]> errors) : Exception(title)
+{
+    public int StatusCode { get; } = statusCode;
+
+    public string Title { get; } = title;
+
+    public IDictionary<string, string[]> Errors { get; } = errors;
+
+    public static UploadRejection Field(string field, string message) =>
+        new(StatusCodes.Status400BadRequest, "The request is invalid.", new Dictionary<string, string[]> { [field] = [message] });
+}
