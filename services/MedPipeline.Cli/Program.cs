@@ -1,8 +1,9 @@
 using System.CommandLine;
 using MedPipeline.Cli.Commands;
 
-var root = new RootCommand("medpipe: MedPipeline's command line (demo stack, and more to come).")
+var root = new RootCommand("medpipe: MedPipeline's command line.")
 {
     DemoCommand.Create(),
+    PredictCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
