@@ -7,8 +7,14 @@ using MedPipeline.Onnx;
 using MedPipeline.Preprocessing;
 using MedPipeline.Testing;
 
-// Decode, preprocess and inference throughput on this machine. Usage:
-//   dotnet run -c Release --project tests/MedPipeline.Benchmarks
+// Decode, preprocess and inference throughput on this machine, or POST /predict latency. Usage:
+//   dotnet run -c Release --project tests/MedPipeline.Benchmarks [-- latency [requests]]
+if (args.Length > 0 && args[0] == "latency")
+{
+    await LatencyBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 400);
+    return;
+}
+
 Console.WriteLine($"MedPipeline throughput, {Environment.ProcessorCount} cores, ONNX Runtime {OnnxRuntime.Version}");
 var random = new Random(1);
 var ct = new SyntheticDicom

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using MedPipeline.LocalStack;
-using MedPipeline.Testing;
 
-namespace MedPipeline.WebPage.Tests;
+namespace MedPipeline.Testing;
 
-/// <summary>The real gateway executable on a free loopback port, serving the page and the shipped models.</summary>
-internal sealed class RunningGateway : IAsyncDisposable
+/// <summary>
+/// The real gateway executable (MedPipeline.Gateway.dll next to the caller, via a project reference)
+/// on a free loopback port, serving the page and the shipped models; killed by PID on dispose.
+/// </summary>
+public sealed class RunningGateway : IAsyncDisposable
 {
     private readonly Process _process;
 
@@ -17,7 +19,7 @@ internal sealed class RunningGateway : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<RunningGateway> StartAsync()
+    public static async Task<RunningGateway> StartAsync(params string[] extraArguments)
     {
         var port = FreeTcpPort.Next();
         var info = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -25,6 +27,11 @@ internal sealed class RunningGateway : IAsyncDisposable
         info.ArgumentList.Add($"--urls=http://127.0.0.1:{port}");
         info.ArgumentList.Add($"--contentRoot={Path.Combine(RepositoryPaths.Root, "services", "MedPipeline.Gateway")}");
         info.ArgumentList.Add($"--Models:Path={RepositoryPaths.Models}");
+        foreach (var argument in extraArguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using MedPipeline.Dicom.Writing;
+using MedPipeline.Testing;
+
+namespace MedPipeline.Benchmarks;
+
+/// <summary>
+/// p50/p99 latency of POST /predict (the shipped anomaly model) on one 512×512 CT slice, at
+/// concurrency 1 and 8, against the real gateway process started here on a loopback port.
+/// </summary>
+internal static class LatencyBenchmark
+{
+    public static async Task RunAsync(int requestsPerLevel)
+    {
+        var random = new Random(3);
+        var slice = new SyntheticDicom
+        {
+            SopInstanceUid = "1.2.3.1", StudyInstanceUid = "1.2.3", SeriesInstanceUid = "1.2.3.4", Rows = 512, Columns = 512, BitsStored = 12,
+            RescaleSlope = 1, RescaleIntercept = -1024, WindowCenter = 40, WindowWidth = 400,
+            Pixels = [.. Enumerable.Range(0, 512 * 512).Select(_ => random.Next(0, 2048))],
+        }.ToBytes();
+        await using var gateway = await RunningGateway.StartAsync("--Logging:LogLevel:Default=Warning");
+        using var http = new HttpClient { BaseAddress = gateway.Address };
+        Console.WriteLine($"POST /predict, 512x512 16-bit CT DICOM ({slice.Length} bytes), gateway at {gateway.Address}");
+        await MeasureAsync(http, slice, 1, 30);
+        foreach (var concurrency in new[] { 1, 8 })
+        {
+            var latencies = await MeasureAsync(http, slice, concurrency, requestsPerLevel);
+            latencies.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"concurrency {concurrency}: {latencies.Count} requests, p50 {Percentile(latencies, 50):F1} ms, p99 {Percentile(latencies, 99):F1} ms, max {latencies[^1]:F1} ms"));
+        }
+    }
+
+    private static async Task<List<double>> MeasureAsync(HttpClient http, byte[] slice, int concurrency, int requests)
+    {
+        var latencies = new List<double>(requests);
+        var remaining = requests;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (Interlocked.Decrement(ref remaining) >= 0)
+            {
+                using var form = new MultipartFormDataContent();
+                var file = new ByteArrayContent(slice);
+                file.Headers.ContentType = new MediaTypeHeaderValue("application/dicom");
+                form.Add(file, "file", "CT_1.dcm");
+                var watch = Stopwatch.StartNew();
+                using var response = await http.PostAsync("predict", form);
+                response.EnsureSuccessStatusCode();
+                var elapsed = watch.Elapsed.TotalMilliseconds;
+                lock (latencies)
+                {
+                    latencies.Add(elapsed);
+                }
+            }
+        }));
+        return latencies;
+    }
+
+    private static double Percentile(List<double> sorted, int percentile) =>
+        sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
+}
