@@ -5,5 +5,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 bash "$here/setup.sh"
-dotnet build "$root/services/MedPipeline.Cli/MedPipeline.Cli.csproj" --configuration Release --no-restore --verbosity quiet >/dev/null
-exec dotnet "$root/services/MedPipeline.Cli/bin/Release/net10.0/medpipe.dll" demo --checkout "$root" "$@"
+for project in MedPipeline.Cli MedPipeline.Gateway; do
+  dotnet build "$root/services/$project/$project.csproj" --configuration Release --no-restore --verbosity quiet >/dev/null
+done
+exec dotnet "$root/services/MedPipeline.Cli/bin/Release/net10.0/medpipe.dll" demo --checkout "$root" \
+  --gateway "$root/services/MedPipeline.Gateway/bin/Release/net10.0/MedPipeline.Gateway.dll" "$@"

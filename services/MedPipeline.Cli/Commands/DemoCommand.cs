@@ -17,13 +17,18 @@ internal static class DemoCommand
             Description = "The MedPipeline checkout (where .medpipe/endpoints.json is written).",
             DefaultValueFactory = _ => new DirectoryInfo(Directory.GetCurrentDirectory()),
         };
-        var command = new Command("demo", "Start a private RabbitMQ and PostgreSQL on loopback and show where they are.")
+        var gateway = new Option<FileInfo?>("--gateway")
+        {
+            Description = "The built MedPipeline.Gateway.dll to start (infra/demo.sh passes it).",
+        };
+        var command = new Command("demo", "Start the stack on loopback (RabbitMQ, PostgreSQL, the gateway) and show where it is.")
         {
             startOnly,
             checkout,
+            gateway,
         };
         command.SetAction((result, cancellationToken) =>
-            DemoRunner.RunAsync(result.GetValue(checkout)!, result.GetValue(startOnly), Console.Out, cancellationToken));
+            DemoRunner.RunAsync(result.GetValue(checkout)!, result.GetValue(gateway), result.GetValue(startOnly), Console.Out, cancellationToken));
         return command;
     }
 }

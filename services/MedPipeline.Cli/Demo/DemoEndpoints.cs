@@ -6,6 +6,10 @@ namespace MedPipeline.Cli.Demo;
 /// <summary>What <c>.medpipe/endpoints.json</c> tells scripts and newcomers about the running stack.</summary>
 internal sealed record DemoEndpoints
 {
+    [JsonPropertyName("gateway")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Gateway { get; init; }
+
     [JsonPropertyName("rabbitmqManagement")]
     public required string RabbitMqManagement { get; init; }
 

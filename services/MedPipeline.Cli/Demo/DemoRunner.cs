@@ -8,7 +8,7 @@ namespace MedPipeline.Cli.Demo;
 /// </summary>
 internal static class DemoRunner
 {
-    public static async Task<int> RunAsync(DirectoryInfo checkout, bool startOnly, TextWriter output, CancellationToken outer)
+    public static async Task<int> RunAsync(DirectoryInfo checkout, FileInfo? gatewayDll, bool startOnly, TextWriter output, CancellationToken outer)
     {
         using var signals = new ShutdownSignals(outer);
         var cancellationToken = signals.Token;
@@ -21,15 +21,22 @@ internal static class DemoRunner
         await output.WriteLineAsync("Starting a private RabbitMQ and PostgreSQL on loopback...");
         await using var rabbitMq = await PrivateRabbitMq.StartAsync(TimeSpan.FromSeconds(90));
         await using var postgres = await PrivatePostgres.StartAsync(TimeSpan.FromSeconds(90));
+        await using var gateway = gatewayDll is null ? null : await DemoGateway.StartAsync(gatewayDll, checkout, TimeSpan.FromSeconds(60));
 
         var endpoints = new DemoEndpoints
         {
+            Gateway = gateway?.Address.ToString(),
             RabbitMqManagement = rabbitMq.Endpoint.ManagementUri.ToString(),
             RabbitMqAmqp = rabbitMq.Endpoint.AmqpUri().ToString(),
             Postgres = postgres.Endpoint.ConnectionString,
         };
         var endpointsPath = Path.Combine(checkout.FullName, ".medpipe", "endpoints.json");
         await endpoints.WriteAsync(endpointsPath, CancellationToken.None);
+
+        if (gateway is not null)
+        {
+            await output.WriteLineAsync($"Gateway:             {gateway.Address} (try a model: upload an image or draw a digit; OpenAPI at {gateway.Address}openapi/v1.json)");
+        }
 
         await output.WriteLineAsync($"RabbitMQ management: {endpoints.RabbitMqManagement} (user guest, password guest)");
         await output.WriteLineAsync($"RabbitMQ AMQP:       {endpoints.RabbitMqAmqp}");
@@ -38,8 +45,8 @@ internal static class DemoRunner
         if (!startOnly)
         {
             await output.WriteLineAsync(
-                "The series pipeline services are not built yet: only the infrastructure runs. " +
-                "See README.md, 'Status'.");
+                "The series pipeline (workers, saga, callbacks) is not built yet: the infrastructure and the " +
+                "single-image gateway run. See README.md, 'Status'.");
         }
 
         await output.WriteLineAsync("Press Ctrl-C to stop everything.");
