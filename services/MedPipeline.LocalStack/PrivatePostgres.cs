@@ -67,7 +67,12 @@ public sealed class PrivatePostgres : IAsyncDisposable
         var server = new PrivatePostgres(process, new PostgresEndpoint(connectionString));
         try
         {
-            await WaitUntilReadyAsync(server, timeout);
+            await Readiness.WaitAsync(process, "PostgreSQL", timeout, async token =>
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(token);
+                return true;
+            });
         }
         catch
         {
@@ -85,35 +90,5 @@ public sealed class PrivatePostgres : IAsyncDisposable
         await _process.StopAsync(Posix.SigInt, TimeSpan.FromSeconds(10));
         await _process.DisposeAsync();
         FixtureDirectory.Delete(_process.Directory);
-    }
-
-    private static async Task WaitUntilReadyAsync(PrivatePostgres server, TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            if (server._process.HasExited)
-            {
-                throw new InvalidOperationException($"PostgreSQL exited during start. Log:\n{server._process.Tail()}");
-            }
-
-            if (cts.IsCancellationRequested)
-            {
-                throw new TimeoutException($"PostgreSQL did not answer within {timeout.TotalSeconds} s. Log:\n{server._process.Tail()}");
-            }
-
-            try
-            {
-                await using var connection = new NpgsqlConnection(server.Endpoint.ConnectionString);
-                await connection.OpenAsync(cts.Token);
-                return;
-            }
-            catch (Exception e) when (e is NpgsqlException or OperationCanceledException)
-            {
-                // Starting up.
-            }
-
-            await Task.Delay(200, CancellationToken.None);
-        }
     }
 }

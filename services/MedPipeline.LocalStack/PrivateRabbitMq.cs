@@ -83,7 +83,12 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
         var broker = new PrivateRabbitMq(process, endpoint);
         try
         {
-            await WaitUntilReadyAsync(broker, timeout);
+            using var api = endpoint.CreateManagementClient();
+            await Readiness.WaitAsync(process, "RabbitMQ", timeout, async token =>
+            {
+                using var response = await api.GetAsync("api/overview", token);
+                return response.IsSuccessStatusCode && await FreeTcpPort.AnswersAsync(endpoint.AmqpPort, token);
+            });
         }
         catch
         {
@@ -99,38 +104,5 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
         await _process.StopAsync(Posix.SigTerm, TimeSpan.FromSeconds(15));
         await _process.DisposeAsync();
         FixtureDirectory.Delete(_process.Directory);
-    }
-
-    private static async Task WaitUntilReadyAsync(PrivateRabbitMq broker, TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        using var client = broker.Endpoint.CreateManagementClient();
-        while (true)
-        {
-            if (broker._process.HasExited)
-            {
-                throw new InvalidOperationException($"RabbitMQ exited during start. Log:\n{broker._process.Tail()}");
-            }
-
-            if (cts.IsCancellationRequested)
-            {
-                throw new TimeoutException($"RabbitMQ did not answer within {timeout.TotalSeconds} s. Log:\n{broker._process.Tail()}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync("api/overview", cts.Token);
-                if (response.IsSuccessStatusCode && await FreeTcpPort.AnswersAsync(broker.Endpoint.AmqpPort, cts.Token))
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-                // Not up yet.
-            }
-
-            await Task.Delay(250, CancellationToken.None);
-        }
     }
 }

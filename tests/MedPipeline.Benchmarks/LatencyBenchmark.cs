@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using MedPipeline.Dicom.Writing;
+using MedPipeline.LocalStack;
 using MedPipeline.Testing;
 
 namespace MedPipeline.Benchmarks;
@@ -21,7 +22,8 @@ internal static class LatencyBenchmark
             RescaleSlope = 1, RescaleIntercept = -1024, WindowCenter = 40, WindowWidth = 400,
             Pixels = [.. Enumerable.Range(0, 512 * 512).Select(_ => random.Next(0, 2048))],
         }.ToBytes();
-        await using var gateway = await RunningGateway.StartAsync("--Logging:LogLevel:Default=Warning");
+        await using var gateway = await LocalGateway.StartAsync(Path.Combine(AppContext.BaseDirectory, "MedPipeline.Gateway.dll"), RepositoryPaths.Root,
+            TimeSpan.FromSeconds(60), "--Logging:LogLevel:Default=Warning");
         using var http = new HttpClient { BaseAddress = gateway.Address };
         Console.WriteLine($"POST /predict, 512x512 16-bit CT DICOM ({slice.Length} bytes), gateway at {gateway.Address}");
         await MeasureAsync(http, slice, 1, 30);

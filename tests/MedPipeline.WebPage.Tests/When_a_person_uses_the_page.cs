@@ -1,3 +1,4 @@
+using MedPipeline.LocalStack;
 using MedPipeline.Testing;
 using Microsoft.Playwright;
 
@@ -6,7 +7,7 @@ namespace MedPipeline.WebPage.Tests;
 /// <summary>The single-image page in Debian's Chromium, driven by Playwright like a person would use it.</summary>
 public sealed class When_a_person_uses_the_page
 {
-    private RunningGateway _gateway = null!;
+    private LocalGateway _gateway = null!;
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
@@ -14,7 +15,7 @@ public sealed class When_a_person_uses_the_page
     public async Task Start()
     {
         Assert.That(File.Exists("/usr/bin/chromium"), Is.True, "browser tests need Debian's chromium: apt-get install chromium (infra/setup.sh does)");
-        _gateway = await RunningGateway.StartAsync();
+        _gateway = await LocalGateway.StartAsync(Path.Combine(AppContext.BaseDirectory, "MedPipeline.Gateway.dll"), RepositoryPaths.Root, TimeSpan.FromSeconds(60));
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

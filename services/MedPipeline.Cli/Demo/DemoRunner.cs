@@ -21,7 +21,7 @@ internal static class DemoRunner
         await output.WriteLineAsync("Starting a private RabbitMQ and PostgreSQL on loopback...");
         await using var rabbitMq = await PrivateRabbitMq.StartAsync(TimeSpan.FromSeconds(90));
         await using var postgres = await PrivatePostgres.StartAsync(TimeSpan.FromSeconds(90));
-        await using var gateway = gatewayDll is null ? null : await DemoGateway.StartAsync(gatewayDll, checkout, TimeSpan.FromSeconds(60));
+        await using var gateway = gatewayDll is null ? null : await LocalGateway.StartAsync(gatewayDll.FullName, checkout.FullName, TimeSpan.FromSeconds(60));
 
         var endpoints = new DemoEndpoints
         {
