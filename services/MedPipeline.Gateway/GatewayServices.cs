@@ -1,3 +1,4 @@
+using MedPipeline.Dicom.Codecs;
 using MedPipeline.Gateway.Options;
 using MedPipeline.Gateway.SingleImage;
 using MedPipeline.ModelRegistry;
@@ -19,8 +20,11 @@ public static class GatewayServices
         builder.Services.AddModelRegistry();
         builder.Services.AddOptions<PredictionOptions>().BindConfiguration(PredictionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SingleImageOptions>().BindConfiguration(SingleImageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<CodecPoolOptions>().BindConfiguration(CodecPoolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(provider => new CodecProcessPool(provider.GetRequiredService<IOptions<CodecPoolOptions>>().Value));
         builder.Services.AddSingleton(provider => new ImagePredictor(
-            provider.GetRequiredService<ModelRegistry.ModelRegistry>(), provider.GetRequiredService<IOptions<PredictionOptions>>().Value));
+            provider.GetRequiredService<ModelRegistry.ModelRegistry>(), provider.GetRequiredService<IOptions<PredictionOptions>>().Value,
+            provider.GetRequiredService<CodecProcessPool>()));
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = builder.Configuration.GetValue(
             $"{SingleImageOptions.Section}:{nameof(SingleImageOptions.MaxFileBytes)}", new SingleImageOptions().MaxFileBytes));
         return builder;

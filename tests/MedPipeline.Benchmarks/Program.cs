@@ -1,5 +1,6 @@
 using MedPipeline.Benchmarks;
 using MedPipeline.Dicom;
+using MedPipeline.Dicom.Codecs;
 using MedPipeline.Dicom.Writing;
 using MedPipeline.Imaging;
 using MedPipeline.ModelRegistry;
@@ -48,7 +49,16 @@ using (var frame = DicomFile.Read(native, "ct.dcm").DecodeFramesAsync().GetAwait
 
 var png = GrayscalePng.Encode([.. Enumerable.Range(0, 512 * 512).Select(i => (i % 512) / 512f)], 512, 512);
 Throughput.Measure("decode 512x512 8-bit gray PNG (libspng)", 1, () => ImageDecoder.Decode(png).Dispose());
-Console.WriteLine($"{"decode JPEG 2000 DICOM",-58} not measured: the isolated GDCM codec pool is not built yet");
+var jpeg2000 = File.ReadAllBytes("/usr/lib/python3/dist-packages/pydicom/data/test_files/JPEG2000.dcm");
+await using (var codecs = new CodecProcessPool(new CodecPoolOptions { PoolSize = Environment.ProcessorCount }))
+{
+    var info = DicomFile.Read(jpeg2000, "j2k.dcm").Image;
+    Throughput.Measure($"decode {info.Columns}x{info.Rows} JPEG 2000 DICOM (GDCM in {Environment.ProcessorCount} codec processes)", 4, () =>
+        Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            foreach (var frame in await DicomFile.Read(jpeg2000, "j2k.dcm").DecodeFramesAsync(codecs)) frame.Dispose();
+        })).GetAwaiter().GetResult());
+}
 
 using var registry = ModelRegistry.Load(RepositoryPaths.Models, new SessionSettings { IntraOpThreads = Environment.ProcessorCount, AllowSpinning = false });
 foreach (var model in registry.Models.OrderBy(m => m.Manifest.ModelType, StringComparer.Ordinal))

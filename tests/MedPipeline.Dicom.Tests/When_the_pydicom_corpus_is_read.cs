@@ -1,5 +1,5 @@
 using System.Globalization;
-using MedPipeline.Dicom.Tests.Corpus;
+using MedPipeline.Testing.Corpus;
 
 namespace MedPipeline.Dicom.Tests;
 

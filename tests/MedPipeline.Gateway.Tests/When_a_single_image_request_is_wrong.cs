@@ -42,7 +42,8 @@ public sealed class When_a_single_image_request_is_wrong
         yield return Case("Not_an_image", "/inference", _ => Upload.Form("just text"u8.ToArray(), "notes.txt", "digit-classifier"), HttpStatusCode.UnsupportedMediaType, "'notes.txt' is not an image");
         yield return Case("Truncated_PNG", "/inference", png => Upload.Form(png[..30], "cut.png", "digit-classifier"), HttpStatusCode.BadRequest, "PNG");
         yield return Case("DICOM_without_pixels", "/inference", _ => Upload.Form(NoPixels(), "sr.dcm", "ct-lesion-classifier"), HttpStatusCode.BadRequest, "no pixel data");
-        yield return Case("JPEG_compressed_DICOM_without_codec", "/inference", _ => Upload.Form(JpegDicom(), "jpeg.dcm", "ct-lesion-classifier"), HttpStatusCode.UnsupportedMediaType, "1.2.840.10008.1.2.4.50");
+        yield return Case("Corrupt_JPEG_compressed_DICOM", "/inference", _ => Upload.Form(JpegDicom(), "jpeg.dcm", "ct-lesion-classifier"), HttpStatusCode.BadRequest, "DecoderFailed");
+        yield return Case("Unsupported_transfer_syntax", "/inference", _ => Upload.Form(Mpeg2Dicom(), "video.dcm", "ct-lesion-classifier"), HttpStatusCode.UnsupportedMediaType, "1.2.840.10008.1.2.4.100");
         yield return Case("File_too_large", "/inference", _ => Upload.Form(new byte[GatewayFactory.MaxFileBytes + 1], "big.png", "digit-classifier"), HttpStatusCode.RequestEntityTooLarge, "too large");
     }
 
@@ -66,4 +67,10 @@ public sealed class When_a_single_image_request_is_wrong
         .UInt16(Dicom.DicomTag.Rows, 8).UInt16(Dicom.DicomTag.Columns, 8).UInt16(Dicom.DicomTag.BitsAllocated, 8).UInt16(Dicom.DicomTag.BitsStored, 8)
         .UInt16(Dicom.DicomTag.SamplesPerPixel, 1).Text(Dicom.DicomTag.PhotometricInterpretation, "CS", "MONOCHROME2")
         .Fragments([[0xFF, 0xD8, 0xFF, 0xD9]]).ToBytes("1.2.840.10008.1.2.4.50");
+
+    private static byte[] Mpeg2Dicom() => new DicomWriter()
+        .Text(Dicom.DicomTag.SopClassUid, "UI", SyntheticDicom.CtImageStorage).Text(Dicom.DicomTag.SopInstanceUid, "UI", "1.2.3")
+        .UInt16(Dicom.DicomTag.Rows, 8).UInt16(Dicom.DicomTag.Columns, 8).UInt16(Dicom.DicomTag.BitsAllocated, 8).UInt16(Dicom.DicomTag.BitsStored, 8)
+        .UInt16(Dicom.DicomTag.SamplesPerPixel, 1).Text(Dicom.DicomTag.PhotometricInterpretation, "CS", "MONOCHROME2")
+        .Fragments([[0, 0, 1, 0xB3]]).ToBytes("1.2.840.10008.1.2.4.100");
 }

@@ -102,6 +102,18 @@ public sealed class When_one_image_is_sent_for_an_answer
     }
 
     [Test]
+    public async Task A_JPEG_2000_DICOM_is_decoded_by_the_isolated_codec_and_answered()
+    {
+        var file = await File.ReadAllBytesAsync("/usr/lib/python3/dist-packages/pydicom/data/test_files/JPEG2000.dcm");
+
+        using var response = await _client.PostAsync("/predict", Upload.Form(file, "JPEG2000.dcm"));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.That(json.RootElement.GetProperty("reconstruction_mse").GetDouble(), Is.GreaterThan(0));
+    }
+
+    [Test]
     public async Task The_models_are_listed_for_the_page()
     {
         using var json = JsonDocument.Parse(await _client.GetStringAsync("/api/models"));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MedPipeline.Dicom.Codecs;
 using MedPipeline.ModelRegistry;
 using MedPipeline.ModelRegistry.Manifest;
 using MedPipeline.Prediction;
@@ -33,7 +34,8 @@ internal static class PredictRunner
                 return 2;
             }
 
-            var predictor = new ImagePredictor(registry, new PredictionOptions());
+            await using var codecs = new CodecProcessPool(new CodecPoolOptions());
+            var predictor = new ImagePredictor(registry, new PredictionOptions(), codecs);
             var rows = new List<PredictRow>();
             var answered = new List<FramePrediction>();
             foreach (var (name, read) in InputFiles.Enumerate(request.Input))

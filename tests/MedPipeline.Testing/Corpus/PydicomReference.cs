@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
-namespace MedPipeline.Dicom.Tests.Corpus;
+namespace MedPipeline.Testing.Corpus;
 
 /// <summary>pydicom's own decoding of its test corpus (Debian python3-pydicom), dumped once per test run.</summary>
-internal sealed class PydicomReference
+public sealed class PydicomReference
 {
     private readonly string _folder;
 

@@ -1,3 +1,0 @@
-namespace MedPipeline.Dicom.Tests.Corpus;
-
-internal sealed record ReferenceEntry(string Path, string Name, string Status, string? File, int[]? Shape, string? Photometric, string? Error);
