@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using MedPipeline.Dicom.Codecs;
 using MedPipeline.Imaging;
+using MedPipeline.Testing;
 
 namespace MedPipeline.Dicom.Codecs.Tests;
 
@@ -13,7 +14,7 @@ public sealed class When_a_codec_process_misbehaves
     private static CompressedFrame ValidFrame()
     {
         var dataset = DicomFile.ReadAsync(Jpeg2000File).GetAwaiter().GetResult();
-        var recorder = new Recorder();
+        var recorder = new RecordingCodec();
         try
         {
             dataset.DecodeFramesAsync(recorder).GetAwaiter().GetResult();
@@ -135,19 +136,6 @@ public sealed class When_a_codec_process_misbehaves
         foreach (var frameResult in decoded)
         {
             frameResult.Dispose();
-        }
-    }
-
-    private sealed class Recorder : ICompressedFrameDecoder
-    {
-        public List<CompressedFrame> Frames { get; } = [];
-
-        public IReadOnlySet<string> SupportedTransferSyntaxes => TransferSyntax.CodecUids;
-
-        public Task<ImageFrame> DecodeAsync(CompressedFrame frame, PixelValueInfo values, CancellationToken cancellationToken)
-        {
-            Frames.Add(frame);
-            throw new DicomReadException(frame.Source, DicomFailureReason.DecoderFailed, "recorded");
         }
     }
 }

@@ -1,3 +1,5 @@
+using MedPipeline.Testing;
+
 namespace MedPipeline.Dicom.Tests;
 
 public sealed class When_files_use_other_encodings

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MedPipeline.Testing;
 
 namespace MedPipeline.Dicom.Tests;
 

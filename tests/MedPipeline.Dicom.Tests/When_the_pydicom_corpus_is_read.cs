@@ -1,4 +1,5 @@
 using System.Globalization;
+using MedPipeline.Testing;
 using MedPipeline.Testing.Corpus;
 
 namespace MedPipeline.Dicom.Tests;

@@ -1,9 +1,10 @@
+using MedPipeline.Dicom;
 using MedPipeline.Imaging;
 
-namespace MedPipeline.Dicom.Tests;
+namespace MedPipeline.Testing;
 
 /// <summary>A stand-in for the codec process pool: records what it was handed and fails with DecoderFailed.</summary>
-internal sealed class RecordingCodec : ICompressedFrameDecoder
+public sealed class RecordingCodec : ICompressedFrameDecoder
 {
     public List<CompressedFrame> Frames { get; } = [];
 
