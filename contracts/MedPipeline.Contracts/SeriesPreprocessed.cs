@@ -1,0 +1,13 @@
+namespace MedPipeline.Contracts;
+
+/// <summary>The tensors are in the store (claim check: only keys travel).</summary>
+public sealed record SeriesPreprocessed
+{
+    public Guid CorrelationId { get; init; }
+
+    public Guid AttemptId { get; init; }
+
+    public IReadOnlyList<string> TensorBatchKeys { get; init; } = [];
+
+    public int FrameCount { get; init; }
+}

@@ -1,0 +1,20 @@
+namespace MedPipeline.Contracts;
+
+/// <summary>The archive was unpacked; what it holds.</summary>
+public sealed record SeriesUnpacked
+{
+    public Guid CorrelationId { get; init; }
+
+    public Guid AttemptId { get; init; }
+
+    /// <summary>Store prefix of the unpacked instances.</summary>
+    public string InstancesKey { get; init; } = "";
+
+    public string? Modality { get; init; }
+
+    public IReadOnlyList<string> SopClassUids { get; init; } = [];
+
+    public int InstanceCount { get; init; }
+
+    public int ImageInstanceCount { get; init; }
+}

@@ -1,0 +1,30 @@
+using MedPipeline.Contracts;
+
+namespace MedPipeline.Orchestrator.Saga;
+
+/// <summary>Recording an outcome on the state and telling every waiting backend series id about it.</summary>
+internal static class SeriesOutcome
+{
+    public static void Finish(SeriesState saga, string status, string? reason, DateTimeOffset now)
+    {
+        saga.Status = status;
+        saga.Reason = reason;
+        saga.FinishedAt = now;
+        saga.Stage = null;
+        saga.DueAt = null;
+    }
+
+    public static SendSeriesStatusCallback Callback(SeriesState saga, string seriesId) => new()
+    {
+        CorrelationId = saga.CorrelationId,
+        AttemptId = saga.AttemptId,
+        Organization = saga.Organization,
+        SeriesId = seriesId,
+        ModelType = saga.ModelType,
+        StudyInstanceUid = saga.StudyInstanceUid,
+        SeriesInstanceUid = saga.SeriesInstanceUid,
+        Status = saga.Status!,
+        Reason = saga.Reason,
+        Prediction = saga.Prediction,
+    };
+}

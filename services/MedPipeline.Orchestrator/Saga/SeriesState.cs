@@ -1,0 +1,63 @@
+using MassTransit;
+using MedPipeline.Contracts;
+
+namespace MedPipeline.Orchestrator.Saga;
+
+/// <summary>
+/// One series request: (organization, study, series, model type), keyed by its correlation id.
+/// <see cref="Stage"/> and <see cref="DueAt"/> are the durable timeout contract: while a stage runs,
+/// DueAt is when it must have answered; a sweeper publishes <see cref="SeriesStageTimedOut"/> for
+/// rows whose DueAt has passed. Terminal states clear both.
+/// </summary>
+public sealed class SeriesState : SagaStateMachineInstance, ISagaVersion
+{
+    public Guid CorrelationId { get; set; }
+
+    public string CurrentState { get; set; } = "";
+
+    public int Version { get; set; }
+
+    public string Organization { get; set; } = "";
+
+    public string StudyInstanceUid { get; set; } = "";
+
+    public string SeriesInstanceUid { get; set; } = "";
+
+    public string ModelType { get; set; } = "";
+
+    public Guid AttemptId { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string ArchiveKey { get; set; } = "";
+
+    /// <summary>Every backend series id that asked; each gets its own callback.</summary>
+    public List<string> SeriesIds { get; set; } = [];
+
+    public string? InstancesKey { get; set; }
+
+    public List<string> TensorBatchKeys { get; set; } = [];
+
+    public string? Stage { get; set; }
+
+    public DateTimeOffset? DueAt { get; set; }
+
+    public DateTimeOffset? ReceivedAt { get; set; }
+
+    public DateTimeOffset? UnpackedAt { get; set; }
+
+    public DateTimeOffset? PreprocessedAt { get; set; }
+
+    public DateTimeOffset? InferredAt { get; set; }
+
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>The edge status of the outcome (<see cref="SeriesStatus"/>), null while running.</summary>
+    public string? Status { get; set; }
+
+    public string? Reason { get; set; }
+
+    public SeriesPrediction? Prediction { get; set; }
+
+    public Dictionary<string, string> CallbackOutcomes { get; set; } = [];
+}

@@ -1,0 +1,82 @@
+using MassTransit;
+using MedPipeline.Contracts;
+
+namespace MedPipeline.Orchestrator.Tests;
+
+/// <summary>Stand-ins for the Unpacker, Preprocessor and Inference workers, answering per the <see cref="Scenario"/>.</summary>
+public sealed class FakeUnpacker(Scenario scenario) : IConsumer<UnpackSeriesArchive>
+{
+    public async Task Consume(ConsumeContext<UnpackSeriesArchive> context)
+    {
+        if (scenario.ThrowingStage == "unpack")
+        {
+            throw new InvalidOperationException("disk on fire");
+        }
+
+        var m = context.Message;
+        if (scenario.Rejection is { } kind)
+        {
+            await context.Publish(new SeriesArchiveRejected { CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, Kind = kind, Reason = $"rejected: {kind}" });
+            return;
+        }
+
+        await context.Publish(new SeriesUnpacked
+        {
+            CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, InstancesKey = $"series/{m.CorrelationId}", Modality = scenario.Modality,
+            SopClassUids = ["1.2.840.10008.5.1.4.1.1.2"], InstanceCount = scenario.ImageInstances, ImageInstanceCount = scenario.ImageInstances,
+        });
+    }
+}
+
+public sealed class FakePreprocessor(Scenario scenario) : IConsumer<PreprocessSeries>
+{
+    public async Task Consume(ConsumeContext<PreprocessSeries> context)
+    {
+        var m = context.Message;
+        if (scenario.ThrowingStage == "preprocess")
+        {
+            throw new InvalidOperationException("out of memory");
+        }
+
+        if (scenario.FailingStage == "preprocess")
+        {
+            await context.Publish(new SeriesPreprocessingFailed { CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, Reason = "CT_2.dcm is truncated" });
+            return;
+        }
+
+        await context.Publish(new SeriesPreprocessed { CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, TensorBatchKeys = ["t/0"], FrameCount = 3 });
+    }
+}
+
+public sealed class FakeInference(Scenario scenario) : IConsumer<RunSeriesInference>
+{
+    public async Task Consume(ConsumeContext<RunSeriesInference> context)
+    {
+        var m = context.Message;
+        if (scenario.HoldInference is { } hold)
+        {
+            await hold.Task;
+        }
+
+        if (scenario.ThrowingStage == "inference")
+        {
+            throw new InvalidOperationException("model crashed");
+        }
+
+        if (scenario.FailingStage == "inference")
+        {
+            await context.Publish(new SeriesInferenceFailed { CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, Reason = "no tensors" });
+            return;
+        }
+
+        await context.Publish(new SeriesInferenceCompleted { CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, Prediction = scenario.Prediction });
+    }
+}
+
+public sealed class FakeModels : IModelSupport
+{
+    public bool IsKnown(string modelType) => modelType is "ct-lesion-classifier" or "xray-anomaly";
+
+    public bool Supports(string modelType, string? modality, IReadOnlyList<string> sopClassUids) =>
+        (modelType, modality) is ("ct-lesion-classifier", "CT") or ("xray-anomaly", "CR" or "DX");
+}

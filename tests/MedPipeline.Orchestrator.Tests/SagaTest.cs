@@ -1,0 +1,83 @@
+using MassTransit;
+using MassTransit.Testing;
+using MedPipeline.Contracts;
+using MedPipeline.Orchestrator.Options;
+using MedPipeline.Orchestrator.Saga;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedPipeline.Orchestrator.Tests;
+
+/// <summary>The saga on MassTransit's in-memory test harness with fake workers.</summary>
+public abstract class SagaTest
+{
+    protected const string Organization = "st-olaf";
+    private ServiceProvider _provider = null!;
+
+    protected Scenario Scenario { get; private set; } = null!;
+
+    protected ITestHarness Harness { get; private set; } = null!;
+
+    protected ISagaStateMachineTestHarness<SeriesStateMachine, SeriesState> Saga { get; private set; } = null!;
+
+    [SetUp]
+    public async Task StartHarness()
+    {
+        Scenario = new Scenario();
+        _provider = new ServiceCollection()
+            .AddSingleton(Scenario)
+            .AddSingleton<IModelSupport, FakeModels>()
+            .AddSingleton(TimeProvider.System)
+            .Configure<StageTimeouts>(_ => { })
+            .AddMassTransitTestHarness(x =>
+            {
+                x.AddSagaStateMachine<SeriesStateMachine, SeriesState>(typeof(SeriesStateDefinition)).InMemoryRepository();
+                x.AddConsumer<FakeUnpacker>();
+                x.AddConsumer<FakePreprocessor>();
+                x.AddConsumer<FakeInference>();
+            })
+            .BuildServiceProvider(true);
+        Harness = _provider.GetRequiredService<ITestHarness>();
+        Harness.TestTimeout = TimeSpan.FromSeconds(10);
+        await Harness.Start();
+        Saga = Harness.GetSagaStateMachineHarness<SeriesStateMachine, SeriesState>();
+    }
+
+    [TearDown]
+    public async Task StopHarness()
+    {
+        await Harness.Stop();
+        await _provider.DisposeAsync();
+    }
+
+    protected static PredictSeries Request(string modelType = "ct-lesion-classifier", string seriesId = "backend-1", bool predictAgain = false) => new()
+    {
+        CorrelationId = SeriesCorrelation.For(Organization, "1.2.3", "1.2.3.4", modelType),
+        RequestId = NewId.NextGuid(),
+        SeriesId = seriesId,
+        Organization = Organization,
+        StudyInstanceUid = "1.2.3",
+        SeriesInstanceUid = "1.2.3.4",
+        ModelType = modelType,
+        PredictAgain = predictAgain,
+        ArchiveKey = "archives/a.zip",
+        SubmittedAt = DateTimeOffset.UtcNow,
+    };
+
+    /// <summary>Waits until the saga is in the given state and has sent the expected number of callbacks.</summary>
+    protected async Task<SeriesState> ReachesAsync(Guid id, Func<SeriesStateMachine, State> state, int callbacks = 1)
+    {
+        Assert.That(await Saga.Exists(id, state), Is.Not.Null, $"the saga did not reach {state(Saga.StateMachine).Name}");
+        for (var i = 0; i < 100 && Callbacks().Count < callbacks; i++)
+        {
+            await Task.Delay(20);
+        }
+
+        return Saga.Sagas.Contains(id)!;
+    }
+
+    protected List<SendSeriesStatusCallback> Callbacks() =>
+        [.. Harness.Published.Select<SendSeriesStatusCallback>().Select(m => m.Context.Message)];
+
+    protected int Published<T>()
+        where T : class => Harness.Published.Select<T>().Count();
+}

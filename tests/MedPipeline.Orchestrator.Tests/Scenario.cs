@@ -1,0 +1,29 @@
+using MedPipeline.Contracts;
+
+namespace MedPipeline.Orchestrator.Tests;
+
+/// <summary>How the fake workers answer in one test.</summary>
+public sealed class Scenario
+{
+    public string Modality { get; set; } = "CT";
+
+    public int ImageInstances { get; set; } = 3;
+
+    public RejectionKind? Rejection { get; set; }
+
+    public string? FailingStage { get; set; }
+
+    public string? ThrowingStage { get; set; }
+
+    /// <summary>When set, the inference worker waits for it (to test superseded attempts).</summary>
+    public TaskCompletionSource? HoldInference { get; set; }
+
+    public SeriesPrediction Prediction { get; set; } = new()
+    {
+        Model = new ModelInfo { ModelType = "ct-lesion-classifier", Name = "CT lesion classifier", Version = "1.0.0", Sha256 = "abc" },
+        Task = "classification",
+        InstanceCount = 3,
+        PredictedClass = "lesion",
+        Probability = 0.93,
+    };
+}
