@@ -1,0 +1,92 @@
+using MassTransit;
+using MedPipeline.Contracts;
+using MedPipeline.Dicom.Series;
+using MedPipeline.Storage;
+using MedPipeline.Unpacker.Archive;
+using Microsoft.Extensions.Logging;
+
+namespace MedPipeline.Unpacker.Consumers;
+
+/// <summary>
+/// Unpacks a series ZIP safely into the store, checks that the instances are one image series of the
+/// announced study and series, and answers what it found or exactly why it refuses the archive.
+/// Redelivery-safe: the same archive always yields the same instance keys.
+/// </summary>
+public sealed partial class UnpackSeriesArchiveConsumer(FileSystemStore store, ArchiveLimits limits, ILogger<UnpackSeriesArchiveConsumer> logger)
+    : IConsumer<UnpackSeriesArchive>
+{
+    public async Task Consume(ConsumeContext<UnpackSeriesArchive> context)
+    {
+        var m = context.Message;
+        var prefix = StoreKey.Combine("series", m.CorrelationId.ToString("N"), m.AttemptId.ToString("N"), "instances");
+        IReadOnlyList<ExtractedInstance> instances;
+        try
+        {
+            instances = await new SafeZipExtractor(store, limits).ExtractAsync(m.ArchiveKey, prefix, context.CancellationToken);
+        }
+        catch (ArchiveRejectedException e)
+        {
+            LogRejected(m.CorrelationId, e.Problem.ToString());
+            await context.Publish(Rejection(m, Enum.Parse<RejectionKind>(e.Problem.ToString()), e.Message));
+            return;
+        }
+
+        var series = await SeriesAssembler.AssembleAsync(instances.Select(i => (i.EntryName, store.PathOf(i.Key))), cancellationToken: context.CancellationToken);
+        if (Problem(series, m) is { } problem)
+        {
+            LogRejected(m.CorrelationId, problem.Kind.ToString());
+            await context.Publish(Rejection(m, problem.Kind, problem.Reason));
+            return;
+        }
+
+        await context.Publish(new SeriesUnpacked
+        {
+            CorrelationId = m.CorrelationId,
+            AttemptId = m.AttemptId,
+            InstancesKey = prefix,
+            Modality = series.Modalities.FirstOrDefault(),
+            SopClassUids = series.SopClassUids,
+            InstanceCount = instances.Count,
+            ImageInstanceCount = series.Images.Count,
+        });
+        LogUnpacked(m.CorrelationId, instances.Count, series.Images.Count);
+    }
+
+    private static (RejectionKind Kind, string Reason)? Problem(SeriesAssembly series, UnpackSeriesArchive m)
+    {
+        if (series.Unreadable.FirstOrDefault() is { } unreadable)
+        {
+            var kind = unreadable.Reason == Dicom.DicomFailureReason.Truncated ? RejectionKind.Truncated : RejectionKind.NotDicom;
+            return (kind, $"{unreadable.Name} is unreadable ({unreadable.Reason}): {unreadable.Detail}");
+        }
+
+        if (series.Images.Count == 0)
+        {
+            return (RejectionKind.NoImageInstances, $"the archive holds no image instances ({series.NonImages.Count} non-image object(s))");
+        }
+
+        if (series.IsMixedSeries)
+        {
+            return (RejectionKind.MixedSeries, $"the archive holds {series.SeriesInstanceUids.Count} series: {string.Join(", ", series.SeriesInstanceUids)}");
+        }
+
+        var study = series.StudyInstanceUids.SingleOrDefault();
+        var uid = series.SeriesInstanceUids.SingleOrDefault();
+        if (study != m.StudyInstanceUid || uid != m.SeriesInstanceUid)
+        {
+            return (RejectionKind.UidMismatch,
+                $"the instances belong to study {study ?? "(none)"} / series {uid ?? "(none)"}, not the announced study {m.StudyInstanceUid} / series {m.SeriesInstanceUid}");
+        }
+
+        return null;
+    }
+
+    private static SeriesArchiveRejected Rejection(UnpackSeriesArchive m, RejectionKind kind, string reason) =>
+        new() { CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, Kind = kind, Reason = reason };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Series {CorrelationId} unpacked: {Instances} instance(s), {Images} image(s)")]
+    private partial void LogUnpacked(Guid correlationId, int instances, int images);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Series {CorrelationId} archive rejected: {Kind}")]
+    private partial void LogRejected(Guid correlationId, string kind);
+}

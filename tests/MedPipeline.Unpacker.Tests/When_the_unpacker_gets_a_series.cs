@@ -1,0 +1,128 @@
+using MassTransit;
+using MassTransit.Testing;
+using MedPipeline.Contracts;
+using MedPipeline.Dicom.Writing;
+using MedPipeline.Storage;
+using MedPipeline.Unpacker.Archive;
+using MedPipeline.Unpacker.Consumers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedPipeline.Unpacker.Tests;
+
+public sealed class When_the_unpacker_gets_a_series
+{
+    private string _root = "";
+    private ServiceProvider _provider = null!;
+    private ITestHarness _harness = null!;
+    private FileSystemStore _store = null!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        _root = Directory.CreateTempSubdirectory("medpipe-unpacker-").FullName;
+        _store = new FileSystemStore(_root);
+        _provider = new ServiceCollection()
+            .AddSingleton(_store)
+            .AddSingleton(new ArchiveLimits())
+            .AddMassTransitTestHarness(x => x.AddConsumer<UnpackSeriesArchiveConsumer>())
+            .BuildServiceProvider(true);
+        _harness = _provider.GetRequiredService<ITestHarness>();
+        await _harness.Start();
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        await _harness.Stop();
+        await _provider.DisposeAsync();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    private static byte[] Ct(int instance, string series = "1.2.3.4") => new SyntheticDicom
+    {
+        SopInstanceUid = $"{series}.{instance}", StudyInstanceUid = "1.2.3", SeriesInstanceUid = series, InstanceNumber = instance,
+        Rows = 4, Columns = 4, Pixels = new int[16],
+    }.ToBytes();
+
+    private async Task<UnpackSeriesArchive> SubmitAsync(TestZip zip)
+    {
+        await _store.WriteAsync("archives/a.zip", new MemoryStream(zip.Build()), null, CancellationToken.None);
+        var command = new UnpackSeriesArchive
+        {
+            CorrelationId = Guid.NewGuid(), AttemptId = Guid.NewGuid(), ArchiveKey = "archives/a.zip",
+            StudyInstanceUid = "1.2.3", SeriesInstanceUid = "1.2.3.4", ModelType = "ct-lesion-classifier",
+        };
+        await _harness.Bus.Publish(command);
+        Assert.That(await _harness.Consumed.Any<UnpackSeriesArchive>(), Is.True);
+        return command;
+    }
+
+    [Test]
+    public async Task A_clean_series_is_unpacked_and_described()
+    {
+        var command = await SubmitAsync(new TestZip().Add("CT_1.dcm", Ct(1)).Add("CT_2.dcm", Ct(2)).Add("CT_3.dcm", Ct(3)));
+
+        Assert.That(await _harness.Published.Any<SeriesUnpacked>(), Is.True);
+        var unpacked = _harness.Published.Select<SeriesUnpacked>().Single().Context.Message;
+        Assert.That((unpacked.CorrelationId, unpacked.AttemptId), Is.EqualTo((command.CorrelationId, command.AttemptId)));
+        Assert.That((unpacked.Modality, unpacked.InstanceCount, unpacked.ImageInstanceCount), Is.EqualTo(("CT", 3, 3)));
+        Assert.That(_store.List(unpacked.InstancesKey), Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Instances_of_another_series_are_a_UID_mismatch()
+    {
+        await SubmitAsync(new TestZip().Add("CT_1.dcm", Ct(1, "9.9.9")));
+
+        var rejected = await RejectionAsync();
+        Assert.That(rejected.Kind, Is.EqualTo(RejectionKind.UidMismatch));
+        Assert.That(rejected.Reason, Does.Contain("not the announced study 1.2.3 / series 1.2.3.4"));
+    }
+
+    [Test]
+    public async Task Two_series_in_one_archive_are_rejected_as_mixed()
+    {
+        await SubmitAsync(new TestZip().Add("CT_1.dcm", Ct(1)).Add("CT_2.dcm", Ct(2, "9.9.9")));
+
+        Assert.That((await RejectionAsync()).Kind, Is.EqualTo(RejectionKind.MixedSeries));
+    }
+
+    [Test]
+    public async Task A_zip_slip_entry_is_rejected_with_its_name()
+    {
+        await SubmitAsync(new TestZip().Add("../../etc/CT_1.dcm", Ct(1)));
+
+        var rejected = await RejectionAsync();
+        Assert.That(rejected.Kind, Is.EqualTo(RejectionKind.UnsafePath));
+        Assert.That(rejected.Reason, Does.Contain("../../etc/CT_1.dcm"));
+    }
+
+    [Test]
+    public async Task A_truncated_instance_is_rejected_as_truncated()
+    {
+        var bytes = Ct(1);
+        await SubmitAsync(new TestZip().Add("CT_1.dcm", bytes[..(bytes.Length - 10)]));
+
+        var rejected = await RejectionAsync();
+        Assert.That(rejected.Kind, Is.EqualTo(RejectionKind.Truncated));
+        Assert.That(rejected.Reason, Does.StartWith("CT_1.dcm is unreadable (Truncated)"));
+    }
+
+    [Test]
+    public async Task An_archive_of_reports_only_has_no_image_instances()
+    {
+        var report = new DicomWriter().Text(Dicom.DicomTag.SopClassUid, "UI", "1.2.840.10008.5.1.4.1.1.88.11")
+            .Text(Dicom.DicomTag.SopInstanceUid, "UI", "1.2.3.4.9").Text(Dicom.DicomTag.Modality, "CS", "SR")
+            .ToBytes(Dicom.TransferSyntax.ExplicitLittleUid);
+
+        await SubmitAsync(new TestZip().Add("SR_1.dcm", report));
+
+        Assert.That((await RejectionAsync()).Kind, Is.EqualTo(RejectionKind.NoImageInstances));
+    }
+
+    private async Task<SeriesArchiveRejected> RejectionAsync()
+    {
+        Assert.That(await _harness.Published.Any<SeriesArchiveRejected>(), Is.True);
+        return _harness.Published.Select<SeriesArchiveRejected>().Single().Context.Message;
+    }
+}
