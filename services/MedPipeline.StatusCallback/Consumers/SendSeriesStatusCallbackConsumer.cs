@@ -1,0 +1,28 @@
+using MassTransit;
+using MedPipeline.Contracts;
+using MedPipeline.StatusCallback.Delivery;
+
+namespace MedPipeline.StatusCallback.Consumers;
+
+/// <summary>Delivers one callback and reports how it went, so the outcome is recorded on the series.</summary>
+public sealed class SendSeriesStatusCallbackConsumer(CallbackSender sender) : IConsumer<SendSeriesStatusCallback>
+{
+    public async Task Consume(ConsumeContext<SendSeriesStatusCallback> context)
+    {
+        var m = context.Message;
+        var outcome = await sender.SendAsync(m.Organization, m.SeriesId, CallbackResult.Body(m), m.CorrelationId, context.CancellationToken);
+        if (outcome.Delivered)
+        {
+            await context.Publish(new SeriesStatusCallbackDelivered
+            {
+                CorrelationId = m.CorrelationId, SeriesId = m.SeriesId, StatusCode = outcome.StatusCode ?? 0, Attempts = outcome.Attempts,
+            });
+            return;
+        }
+
+        await context.Publish(new SeriesStatusCallbackFailed
+        {
+            CorrelationId = m.CorrelationId, SeriesId = m.SeriesId, Reason = outcome.Error ?? "not delivered", Attempts = outcome.Attempts, Retryable = outcome.Retryable,
+        });
+    }
+}
