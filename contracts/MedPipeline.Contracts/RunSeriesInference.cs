@@ -7,6 +7,8 @@ public sealed record RunSeriesInference
 
     public Guid AttemptId { get; init; }
 
+    public string TensorsKey { get; init; } = "";
+
     public IReadOnlyList<string> TensorBatchKeys { get; init; } = [];
 
     public string ModelType { get; init; } = "";

@@ -7,6 +7,9 @@ public sealed record SeriesPreprocessed
 
     public Guid AttemptId { get; init; }
 
+    /// <summary>Store prefix of the tensors: the batches and their index (which instance and frame each row is).</summary>
+    public string TensorsKey { get; init; } = "";
+
     public IReadOnlyList<string> TensorBatchKeys { get; init; } = [];
 
     public int FrameCount { get; init; }

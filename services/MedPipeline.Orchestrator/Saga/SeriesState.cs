@@ -36,6 +36,8 @@ public sealed class SeriesState : SagaStateMachineInstance, ISagaVersion
 
     public string? InstancesKey { get; set; }
 
+    public string? TensorsKey { get; set; }
+
     public List<string> TensorBatchKeys { get; set; } = [];
 
     public string? Stage { get; set; }

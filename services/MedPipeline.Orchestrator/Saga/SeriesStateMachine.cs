@@ -79,12 +79,14 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
                 .Then(c =>
                 {
                     c.Saga.PreprocessedAt = time.GetUtcNow();
+                    c.Saga.TensorsKey = c.Message.TensorsKey;
                     c.Saga.TensorBatchKeys = [.. c.Message.TensorBatchKeys];
                 })
                 .NextStage("inference", time, timeouts.Inference)
                 .Publish(c => new RunSeriesInference
                 {
-                    CorrelationId = c.Saga.CorrelationId, AttemptId = c.Saga.AttemptId, TensorBatchKeys = c.Message.TensorBatchKeys, ModelType = c.Saga.ModelType,
+                    CorrelationId = c.Saga.CorrelationId, AttemptId = c.Saga.AttemptId, TensorsKey = c.Message.TensorsKey, TensorBatchKeys = c.Message.TensorBatchKeys,
+                    ModelType = c.Saga.ModelType,
                 })
                 .TransitionTo(Inferring),
             When(PreprocessingFailed, c => Current(c.Saga, c.Message.AttemptId))
