@@ -1,0 +1,38 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+namespace MedPipeline.Storage;
+
+/// <summary>
+/// Preprocessed tensors in the store, as the Preprocessor writes and the Inference worker reads them:
+/// raw little-endian float32 batches (N×C×H×W) and an index naming the instance and frame of each row.
+/// </summary>
+public static class TensorBatches
+{
+    public const string IndexName = "index.json";
+
+    public static async Task<string> WriteBatchAsync(ISeriesStore store, string prefix, int number, ReadOnlyMemory<float> values, CancellationToken cancellationToken)
+    {
+        var key = StoreKey.Combine(prefix, $"batch-{number:D5}.f32");
+        await store.WriteAsync(key, new MemoryStream(MemoryMarshal.AsBytes(values.Span).ToArray()), null, cancellationToken);
+        return key;
+    }
+
+    public static async Task<float[]> ReadBatchAsync(ISeriesStore store, string key, CancellationToken cancellationToken)
+    {
+        await using var stream = store.OpenRead(key);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, cancellationToken);
+        return MemoryMarshal.Cast<byte, float>(copy.GetBuffer().AsSpan(0, (int)copy.Length)).ToArray();
+    }
+
+    public static async Task WriteIndexAsync(ISeriesStore store, string prefix, TensorIndex index, CancellationToken cancellationToken) =>
+        await store.WriteAsync(StoreKey.Combine(prefix, IndexName), new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(index)), null, cancellationToken);
+
+    public static async Task<TensorIndex> ReadIndexAsync(ISeriesStore store, string prefix, CancellationToken cancellationToken)
+    {
+        await using var stream = store.OpenRead(StoreKey.Combine(prefix, IndexName));
+        return await JsonSerializer.DeserializeAsync<TensorIndex>(stream, cancellationToken: cancellationToken)
+            ?? throw new InvalidDataException($"{prefix}/{IndexName} is empty");
+    }
+}

@@ -1,0 +1,142 @@
+using MassTransit;
+using MassTransit.Testing;
+using MedPipeline.Contracts;
+using MedPipeline.Inference.Consumers;
+using MedPipeline.Preprocessor.Consumers;
+using MedPipeline.Storage;
+using MedPipeline.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MedPipeline.Workers.Tests;
+
+/// <summary>The Preprocessor and Inference consumers on the real shipped models, the store on disk, the bus in memory.</summary>
+public sealed class When_a_series_is_preprocessed_and_inferred
+{
+    private static ModelRegistry.ModelRegistry _registry = null!;
+    private string _root = "";
+    private FileSystemStore _store = null!;
+    private ServiceProvider _provider = null!;
+    private ITestHarness _harness = null!;
+
+    [OneTimeSetUp]
+    public void LoadModels() => _registry = ModelRegistry.ModelRegistry.Load(RepositoryPaths.Models);
+
+    [OneTimeTearDown]
+    public void UnloadModels() => _registry.Dispose();
+
+    [SetUp]
+    public async Task Start()
+    {
+        _root = Directory.CreateTempSubdirectory("medpipe-workers-").FullName;
+        _store = new FileSystemStore(_root);
+        _provider = new ServiceCollection()
+            .AddSingleton(_store)
+            .AddSingleton<ISeriesStore>(_store)
+            .AddSingleton(_registry)
+            .AddMassTransitTestHarness(x =>
+            {
+                x.AddConsumer<PreprocessSeriesConsumer>();
+                x.AddConsumer<RunSeriesInferenceConsumer>();
+            })
+            .BuildServiceProvider(true);
+        _harness = _provider.GetRequiredService<ITestHarness>();
+        _harness.TestTimeout = TimeSpan.FromSeconds(60);
+        await _harness.Start();
+    }
+
+    [TearDown]
+    public async Task Stop()
+    {
+        await _harness.Stop();
+        await _provider.DisposeAsync();
+        Directory.Delete(_root, recursive: true);
+    }
+
+    [Test]
+    public async Task A_CT_series_with_one_lesion_slice_is_a_lesion_with_per_instance_answers()
+    {
+        var slices = ShippedSample.All().Where(s => s.ModelType == "ct-lesion-classifier").Where(s => s.Label == "normal").Take(3)
+            .Append(ShippedSample.All().First(s => s.ModelType == "ct-lesion-classifier" && s.Label == "lesion")).ToList();
+
+        var prediction = await RunAsync("ct-lesion-classifier", slices);
+
+        Assert.That(prediction.PredictedClass, Is.EqualTo("lesion"));
+        Assert.That(prediction.Instances.Select(i => i.PredictedClass), Is.EqualTo(new[] { "normal", "normal", "normal", "lesion" }));
+        Assert.That(prediction.InstanceCount, Is.EqualTo(4));
+        Assert.That(prediction.Model.Sha256, Is.EqualTo("bcffbf4016fbf8f18984a2dc9cb4f3a75bcc1a474631ffb257f21baaa382a06b"));
+    }
+
+    [Test]
+    public async Task A_series_of_normal_radiographs_is_not_anomalous()
+    {
+        var images = ShippedSample.All().Where(s => s.ModelType == "xray-anomaly" && s.Label == "normal").Take(5).ToList();
+
+        var prediction = await RunAsync("xray-anomaly", images);
+
+        Assert.That(prediction.IsAnomaly, Is.False);
+        Assert.That(prediction.ReconstructionMse, Is.EqualTo(prediction.Instances.Max(i => i.ReconstructionMse)));
+        Assert.That(prediction.Threshold, Is.EqualTo(0.00333218));
+    }
+
+    [Test]
+    public async Task A_file_that_cannot_be_decoded_fails_with_its_name()
+    {
+        var bytes = ShippedSample.All().First(s => s.ModelType == "ct-lesion-classifier").ToDicom();
+        await _store.WriteAsync("series/x/a/instances/00001.dcm", new MemoryStream(bytes[..(bytes.Length - 100)]), null, CancellationToken.None);
+
+        await _harness.Bus.Publish(new PreprocessSeries { CorrelationId = Guid.NewGuid(), AttemptId = Guid.NewGuid(), InstancesKey = "series/x/a/instances", ModelType = "ct-lesion-classifier" });
+
+        var failed = await PublishedAsync<SeriesPreprocessingFailed>();
+        Assert.That(failed.Reason, Does.StartWith("00001.dcm").And.Contain("Truncated"));
+    }
+
+    private async Task<SeriesPrediction> RunAsync(string modelType, List<ShippedSample> samples)
+    {
+        for (var i = 0; i < samples.Count; i++)
+        {
+            await _store.WriteAsync($"series/s/a/instances/{i + 1:D5}.dcm", new MemoryStream(Instance(samples[i], i + 1)), null, CancellationToken.None);
+        }
+
+        var ids = (CorrelationId: Guid.NewGuid(), AttemptId: Guid.NewGuid());
+        await _harness.Bus.Publish(new PreprocessSeries { CorrelationId = ids.CorrelationId, AttemptId = ids.AttemptId, InstancesKey = "series/s/a/instances", ModelType = modelType });
+        var preprocessed = await PublishedAsync<SeriesPreprocessed>();
+        Assert.That(preprocessed.FrameCount, Is.EqualTo(samples.Count));
+
+        await _harness.Bus.Publish(new RunSeriesInference
+        {
+            CorrelationId = ids.CorrelationId, AttemptId = ids.AttemptId, TensorsKey = preprocessed.TensorsKey, TensorBatchKeys = preprocessed.TensorBatchKeys, ModelType = modelType,
+        });
+        return (await PublishedAsync<SeriesInferenceCompleted>()).Prediction;
+    }
+
+    /// <summary>The one message of type T the workers published, waiting for it up to 30 s.</summary>
+    private async Task<T> PublishedAsync<T>()
+        where T : class
+    {
+        for (var i = 0; i < 300 && !_harness.Published.Select<T>().Any(); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        var published = _harness.Published.Select<T>().Select(m => m.Context.Message).ToList();
+        Assert.That(published, Has.Count.EqualTo(1), $"expected one {typeof(T).Name}");
+        return published[0];
+    }
+
+    /// <summary>The sample as instance <paramref name="number"/> of one series (unique SOP Instance UID, instance number).</summary>
+    private static byte[] Instance(ShippedSample sample, int number)
+    {
+        var dataset = Dicom.DicomFile.Read(sample.ToDicom(), sample.Name);
+        var info = dataset.Image;
+        var frame = Dicom.DicomPixelDecoder.DecodeFramesAsync(dataset).GetAwaiter().GetResult().Single();
+        var pixels = frame.Samples.ToArray().Select(v => (int)v).ToArray();
+        frame.Dispose();
+        return new Dicom.Writing.SyntheticDicom
+        {
+            SopClassUid = info.SopClassUid!, SopInstanceUid = $"{info.SeriesInstanceUid}.{number}", StudyInstanceUid = info.StudyInstanceUid!,
+            SeriesInstanceUid = info.SeriesInstanceUid!, Modality = info.Modality!, InstanceNumber = number, Rows = info.Rows!.Value, Columns = info.Columns!.Value,
+            BitsAllocated = info.BitsAllocated!.Value, BitsStored = info.BitsStored!.Value, RescaleSlope = info.RescaleSlope, RescaleIntercept = info.RescaleIntercept,
+            WindowCenter = info.WindowCenter, WindowWidth = info.WindowWidth, Pixels = pixels,
+        }.ToBytes();
+    }
+}
