@@ -9,23 +9,30 @@ namespace MedPipeline.Onnx;
 /// </summary>
 public sealed unsafe class InferenceSession : IDisposable
 {
-    private readonly OrtHandle _session;
-    private readonly Dictionary<string, nint> _names;
+    private readonly SessionHandle _session;
 
-    private InferenceSession(OrtHandle session)
+    private InferenceSession(SessionHandle session)
     {
         _session = session;
-        var raw = session.DangerousGetHandle();
-        Inputs = SessionMetadataReader.Inputs(raw);
-        Outputs = SessionMetadataReader.Outputs(raw);
-        _names = Inputs.Concat(Outputs).Select(t => t.Name).Distinct()
-            .ToDictionary(n => n, Marshal.StringToCoTaskMemUTF8, StringComparer.Ordinal);
+        try
+        {
+            var raw = session.DangerousGetHandle();
+            Inputs = SessionMetadataReader.Inputs(raw);
+            Outputs = SessionMetadataReader.Outputs(raw);
+            session.AddNames(Inputs.Concat(Outputs).Select(t => t.Name));
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
     }
 
     public IReadOnlyList<TensorMetadata> Inputs { get; }
 
     public IReadOnlyList<TensorMetadata> Outputs { get; }
 
+    /// <summary>Opens a model file; a missing or unreadable file is an <see cref="OnnxRuntimeException"/> with ONNX Runtime's code.</summary>
     public static InferenceSession Open(string path, SessionSettings? settings = null)
     {
         if (!File.Exists(path))
@@ -40,7 +47,7 @@ public sealed unsafe class InferenceSession : IDisposable
             nint session;
             OrtApi.Check(((delegate* unmanaged[Cdecl]<nint, nint, nint, nint*, nint>)OrtApi.Fn(OrtApiIndex.CreateSession))(
                 OrtEnvironment.Env.DangerousGetHandle(), utf8, options.DangerousGetHandle(), &session));
-            return new InferenceSession(new OrtHandle(session, OrtApiIndex.ReleaseSession));
+            return new InferenceSession(new SessionHandle(session));
         }
         finally
         {
@@ -48,6 +55,7 @@ public sealed unsafe class InferenceSession : IDisposable
         }
     }
 
+    /// <summary>Opens a model held in memory (ONNX Runtime copies what it needs; the span may be reused afterwards).</summary>
     public static InferenceSession Open(ReadOnlySpan<byte> model, SessionSettings? settings = null)
     {
         using var options = SessionOptionsFactory.Create(settings ?? new SessionSettings());
@@ -58,7 +66,7 @@ public sealed unsafe class InferenceSession : IDisposable
                 OrtEnvironment.Env.DangerousGetHandle(), bytes, (nuint)model.Length, options.DangerousGetHandle(), &session));
         }
 
-        return new InferenceSession(new OrtHandle(session, OrtApiIndex.ReleaseSession));
+        return new InferenceSession(new SessionHandle(session));
     }
 
     /// <summary>Runs the model; ONNX Runtime allocates the outputs, which are copied out.</summary>
@@ -73,13 +81,17 @@ public sealed unsafe class InferenceSession : IDisposable
 
         var values = new nint[names.Count];
         RunCore(inputs, names, values);
-        var results = new TensorResult[names.Count];
-        for (var i = 0; i < names.Count; i++)
-        {
-            results[i] = OutputReader.Take(names[i], values[i]);
-        }
 
-        return results;
+        // Own every output before reading any, so a failed read cannot leak the others.
+        var owned = values.Select(v => new OrtHandle(v, OrtApiIndex.ReleaseValue)).ToArray();
+        try
+        {
+            return [.. names.Select((name, i) => OutputReader.Read(name, owned[i].DangerousGetHandle()))];
+        }
+        finally
+        {
+            Array.ForEach(owned, o => o.Dispose());
+        }
     }
 
     /// <summary>Runs the model writing into caller-supplied output buffers (fully specified shapes).</summary>
@@ -98,16 +110,7 @@ public sealed unsafe class InferenceSession : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        _session.Dispose();
-        foreach (var name in _names.Values)
-        {
-            Marshal.FreeCoTaskMem(name);
-        }
-
-        _names.Clear();
-    }
+    public void Dispose() => _session.Dispose();
 
     private void RunCore(IReadOnlyList<NamedTensor> inputs, IReadOnlyList<string> outputNames, nint[] outputValues)
     {
@@ -116,11 +119,12 @@ public sealed unsafe class InferenceSession : IDisposable
         var addedRef = false;
         try
         {
+            // Throws ObjectDisposedException after Dispose; otherwise keeps the session and its names alive for this run.
             _session.DangerousAddRef(ref addedRef);
             pinned.AddRange(inputs.Select(PinnedTensor.Create));
-            var inputNames = inputs.Select(i => _names[i.Name]).ToArray();
+            var inputNames = inputs.Select(i => _session.Utf8Name(i.Name)).ToArray();
             var inputValues = pinned.Select(p => p.Value).ToArray();
-            var outputNamePointers = outputNames.Select(n => _names[n]).ToArray();
+            var outputNamePointers = outputNames.Select(_session.Utf8Name).ToArray();
             fixed (nint* inNames = inputNames, inValues = inputValues, outNames = outputNamePointers, outValues = outputValues)
             {
                 OrtApi.Check(((delegate* unmanaged[Cdecl]<nint, nint, nint*, nint*, nuint, nint*, nuint, nint*, nint>)OrtApi.Fn(OrtApiIndex.Run))(

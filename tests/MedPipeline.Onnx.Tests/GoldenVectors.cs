@@ -7,15 +7,26 @@ namespace MedPipeline.Onnx.Tests;
 /// <summary>A shipped model's golden/golden.json: an input batch and the outputs training produced for it.</summary>
 internal sealed record GoldenVectors(string ModelPath, NamedTensor Input, IReadOnlyList<TensorResult> Outputs, double Tolerance)
 {
-    public static IEnumerable<string> ShippedModels() =>
-        Directory.GetDirectories(RepositoryPaths.Models)
-            .Where(d => File.Exists(Path.Combine(d, "model.json")))
-            .Select(Path.GetFileName)
-            .OfType<string>()
-            .Order(StringComparer.Ordinal);
+    /// <summary>Stands in for the model list when models/ holds no manifest, so the golden test fails instead of running zero cases.</summary>
+    public const string NoModelShipped = "(no models/*/model.json)";
+
+    public static IEnumerable<string> ShippedModels()
+    {
+        var shipped = Directory.Exists(RepositoryPaths.Models)
+            ? Directory.GetDirectories(RepositoryPaths.Models)
+                .Where(d => File.Exists(Path.Combine(d, "model.json")))
+                .Select(Path.GetFileName)
+                .OfType<string>()
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
+        return shipped.Count > 0 ? shipped : [NoModelShipped];
+    }
 
     public static GoldenVectors Load(string modelType)
     {
+        Assert.That(modelType, Is.Not.EqualTo(NoModelShipped),
+            $"{RepositoryPaths.Models} holds no <modelType>/model.json: train and export the models (models/training/train.sh) first");
         var folder = Path.Combine(RepositoryPaths.Models, modelType);
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "model.json")));
         var goldenPath = Path.Combine(folder, manifest.RootElement.GetProperty("golden").GetString()!);

@@ -28,6 +28,42 @@ public sealed class When_sessions_are_used_hard
     }
 
     [Test]
+    public async Task Disposing_during_concurrent_runs_makes_every_later_run_fail_with_ObjectDisposedException()
+    {
+        var session = InferenceSession.Open(TestModel.Path("boxblur.onnx"));
+        var input = new float[64];
+        using var running = new CountdownEvent(4);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+
+        var runners = Enumerable.Range(0, 4).Select(runner => Task.Run(() =>
+        {
+            for (var i = 0; DateTime.UtcNow < deadline; i++)
+            {
+                try
+                {
+                    _ = session.Run([new NamedTensor("image", input, [1, 1, 8, 8])]);
+                }
+                catch (ObjectDisposedException)
+                {
+                    return true;
+                }
+
+                if (i == 10)
+                {
+                    running.Signal();
+                }
+            }
+
+            return false;
+        })).ToList();
+        running.Wait();
+        session.Dispose();
+        var sawDisposal = await Task.WhenAll(runners);
+
+        Assert.That(sawDisposal, Is.All.True, "every runner stopped on ObjectDisposedException, none crashed or ran on");
+    }
+
+    [Test]
     public void Two_hundred_open_and_close_cycles_do_not_grow_memory_noticeably()
     {
         var bytes = File.ReadAllBytes(TestModel.Path("boxblur.onnx"));

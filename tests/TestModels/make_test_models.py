@@ -66,4 +66,14 @@ save(helper.make_graph(
     [helper.make_tensor_value_info("image", TensorProto.FLOAT, ["batch", 1, 2, 2])],
     [helper.make_tensor_value_info("reconstruction_mse", TensorProto.FLOAT, ["batch"])],
     initializer=[half]), "tiny-anomaly.onnx")
-print("wrote softmax4, affine, boxblur, tiny-classifier, tiny-anomaly")
+# tiny-fixed-batch: like tiny-classifier, but its output declares a fixed batch of 1 while the input's
+# batch is dynamic; the registry must refuse it (the pipeline runs batches).
+fixed_shape = numpy_helper.from_array(np.array([1, 4], dtype=np.int64), "fixed_shape")
+save(helper.make_graph(
+    [helper.make_node("Reshape", ["image", "fixed_shape"], ["flat"]),
+     helper.make_node("Softmax", ["flat"], ["probabilities"], axis=1)],
+    "tiny_fixed_batch",
+    [helper.make_tensor_value_info("image", TensorProto.FLOAT, ["batch", 1, 2, 2])],
+    [helper.make_tensor_value_info("probabilities", TensorProto.FLOAT, [1, 4])],
+    initializer=[fixed_shape]), "tiny-fixed-batch.onnx")
+print("wrote softmax4, affine, boxblur, tiny-classifier, tiny-anomaly, tiny-fixed-batch")

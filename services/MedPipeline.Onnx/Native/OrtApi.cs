@@ -10,8 +10,11 @@ internal static unsafe class OrtApi
 {
     public const uint ApiVersion = 23;
     private static readonly Lock Gate = new();
-    private static nint* _table;
+
+    // Published with Volatile.Write after _version and LibraryPath, so a reader that sees the table sees them too.
+    private static nint _table;
     private static string? _version;
+    private static string? _configuredPath;
 
     public static string Version
     {
@@ -22,12 +25,30 @@ internal static unsafe class OrtApi
         }
     }
 
-    public static string? ConfiguredPath { get; set; }
+    public static string? LibraryPath { get; private set; }
+
+    public static string? ConfiguredPath
+    {
+        get => _configuredPath;
+        set
+        {
+            lock (Gate)
+            {
+                if (_table != 0 && value != _configuredPath)
+                {
+                    throw new InvalidOperationException(
+                        $"ONNX Runtime is already loaded from '{LibraryPath}'; configure the library path before the first session");
+                }
+
+                _configuredPath = value;
+            }
+        }
+    }
 
     public static nint Fn(int index)
     {
         EnsureLoaded();
-        return _table[index];
+        return ((nint*)Volatile.Read(ref _table))[index];
     }
 
     public static void Check(nint status)
@@ -43,6 +64,23 @@ internal static unsafe class OrtApi
         throw new OnnxRuntimeException((OrtErrorCode)code, message);
     }
 
+    /// <summary>
+    /// Makes an OrtStatus with CreateStatus and hands it to <see cref="Check"/>: a self-test of the
+    /// table's first entries (CreateStatus, GetErrorCode, GetErrorMessage) and ReleaseStatus.
+    /// </summary>
+    public static void ThrowThroughStatus(OrtErrorCode code, string message)
+    {
+        var utf8 = Marshal.StringToCoTaskMemUTF8(message);
+        try
+        {
+            Check(((delegate* unmanaged[Cdecl]<int, nint, nint>)Fn(OrtApiIndex.CreateStatus))((int)code, utf8));
+        }
+        finally
+        {
+            Marshal.FreeCoTaskMem(utf8);
+        }
+    }
+
     public static void Release(int index, nint handle)
     {
         if (handle != 0)
@@ -53,32 +91,34 @@ internal static unsafe class OrtApi
 
     private static void EnsureLoaded()
     {
-        if (_table != null)
+        if (Volatile.Read(ref _table) != 0)
         {
             return;
         }
 
         lock (Gate)
         {
-            if (_table != null)
+            if (_table != 0)
             {
                 return;
             }
 
-            var library = OrtNativeLibrary.Load(ConfiguredPath);
+            var (library, path) = OrtNativeLibrary.Load(OrtNativeLibrary.Candidates(_configuredPath));
             var getApiBase = (delegate* unmanaged[Cdecl]<nint*>)NativeLibrary.GetExport(library, "OrtGetApiBase");
             var apiBase = getApiBase();
             var getApi = (delegate* unmanaged[Cdecl]<uint, nint*>)apiBase[0];
             var getVersion = (delegate* unmanaged[Cdecl]<nint>)apiBase[1];
-            _version = Marshal.PtrToStringUTF8(getVersion()) ?? "";
+            var version = Marshal.PtrToStringUTF8(getVersion()) ?? "";
             var table = getApi(ApiVersion);
             if (table == null)
             {
                 throw new OnnxRuntimeException(OrtErrorCode.Fail,
-                    $"the loaded ONNX Runtime {_version} does not provide API version {ApiVersion}; version {OrtNativeLibrary.ExpectedVersion} or newer is needed");
+                    $"the ONNX Runtime {version} at '{path}' does not provide API version {ApiVersion}; version {OrtNativeLibrary.ExpectedVersion} or newer is needed");
             }
 
-            _table = table;
+            _version = version;
+            LibraryPath = path;
+            Volatile.Write(ref _table, (nint)table);
         }
     }
 }

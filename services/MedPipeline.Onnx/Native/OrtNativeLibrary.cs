@@ -10,9 +10,14 @@ internal static class OrtNativeLibrary
 {
     public const string ExpectedVersion = "1.23.2";
     public const string PathVariable = "MEDPIPE_ONNXRUNTIME_PATH";
+    public const string CacheVariable = "MEDPIPE_CACHE";
     private const string FileName = "libonnxruntime.so.1";
 
-    public static IReadOnlyList<string> Candidates(string? configuredPath)
+    public static IReadOnlyList<string> Candidates(string? configuredPath) =>
+        Candidates(configuredPath, Environment.GetEnvironmentVariable, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
+
+    /// <summary>The search order, with the environment passed in so that it can be checked without changing the process's.</summary>
+    public static IReadOnlyList<string> Candidates(string? configuredPath, Func<string, string?> environment, string home)
     {
         var candidates = new List<string>();
         if (!string.IsNullOrWhiteSpace(configuredPath))
@@ -20,28 +25,31 @@ internal static class OrtNativeLibrary
             candidates.Add(configuredPath);
         }
 
-        if (Environment.GetEnvironmentVariable(PathVariable) is { Length: > 0 } fromEnvironment)
+        if (environment(PathVariable) is { Length: > 0 } fromEnvironment)
         {
             candidates.Add(fromEnvironment);
         }
 
-        var cache = Environment.GetEnvironmentVariable("MEDPIPE_CACHE") is { Length: > 0 } c
-            ? c
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "medpipeline");
+        var cache = environment(CacheVariable) is { Length: > 0 } c ? c : Path.Combine(home, ".cache", "medpipeline");
         candidates.Add(Path.Combine(cache, $"onnxruntime-{ExpectedVersion}", FileName));
         return candidates;
     }
 
-    public static nint Load(string? configuredPath)
+    /// <summary>Loads the first candidate that exists; one that exists but does not load is an error, not skipped.</summary>
+    public static (nint Library, string Path) Load(IReadOnlyList<string> candidates)
     {
-        var candidates = Candidates(configuredPath);
-        foreach (var candidate in candidates.Where(File.Exists))
+        var path = candidates.FirstOrDefault(File.Exists)
+            ?? throw new OnnxRuntimeException(OrtErrorCode.NoSuchFile,
+                $"ONNX Runtime {ExpectedVersion} ({FileName}) was not found; tried: {string.Join(", ", candidates)}. " +
+                $"Run infra/setup.sh, or set {PathVariable}.");
+        try
         {
-            return NativeLibrary.Load(candidate);
+            return (NativeLibrary.Load(path), path);
         }
-
-        throw new OnnxRuntimeException(OrtErrorCode.NoSuchFile,
-            $"ONNX Runtime {ExpectedVersion} ({FileName}) was not found; tried: {string.Join(", ", candidates)}. " +
-            "Run infra/setup.sh, or set " + PathVariable + ".");
+        catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
+        {
+            throw new OnnxRuntimeException(OrtErrorCode.Fail,
+                $"'{path}' exists but is not a loadable ONNX Runtime library ({e.Message}). Run infra/setup.sh to restore it.");
+        }
     }
 }

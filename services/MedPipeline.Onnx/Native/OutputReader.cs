@@ -1,11 +1,10 @@
 namespace MedPipeline.Onnx.Native;
 
-/// <summary>Copies an ONNX Runtime-allocated float output into managed memory and releases it.</summary>
+/// <summary>Copies an ONNX Runtime-allocated float output into managed memory (the caller still owns and releases the value).</summary>
 internal static unsafe class OutputReader
 {
-    public static TensorResult Take(string name, nint value)
+    public static TensorResult Read(string name, nint value)
     {
-        using var owned = new OrtHandle(value, OrtApiIndex.ReleaseValue);
         nint info;
         OrtApi.Check(((delegate* unmanaged[Cdecl]<nint, nint*, nint>)OrtApi.Fn(OrtApiIndex.GetTensorTypeAndShape))(value, &info));
         long[] dimensions;
@@ -22,9 +21,13 @@ internal static unsafe class OutputReader
 
         var count = checked((int)dimensions.Aggregate(1L, (a, d) => a * d));
         var data = new float[count];
-        void* source;
-        OrtApi.Check(((delegate* unmanaged[Cdecl]<nint, void**, nint>)OrtApi.Fn(OrtApiIndex.GetTensorMutableData))(value, &source));
-        new ReadOnlySpan<float>(source, count).CopyTo(data);
+        if (count > 0)
+        {
+            void* source;
+            OrtApi.Check(((delegate* unmanaged[Cdecl]<nint, void**, nint>)OrtApi.Fn(OrtApiIndex.GetTensorMutableData))(value, &source));
+            new ReadOnlySpan<float>(source, count).CopyTo(data);
+        }
+
         return new TensorResult(name, data, dimensions);
     }
 }
