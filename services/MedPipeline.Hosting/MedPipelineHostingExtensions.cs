@@ -1,0 +1,46 @@
+using MedPipeline.Hosting.Health;
+using MedPipeline.Hosting.Telemetry;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MedPipeline.Hosting;
+
+public static class MedPipelineHostingExtensions
+{
+    /// <summary>
+    /// The defaults of every MedPipeline process (Host.CreateApplicationBuilder or
+    /// WebApplication.CreateBuilder): JSON console logs with scopes (the correlation scope of
+    /// consumed messages appears on every line), OpenTelemetry traces and metrics (ours, MassTransit's,
+    /// ASP.NET Core's; OTLP export only when configured) and health checks ("live", and "ready" per
+    /// database connection string). Messaging is added separately with AddMedPipelineMassTransit.
+    /// </summary>
+    public static IHostApplicationBuilder AddMedPipelineDefaults(this IHostApplicationBuilder builder, string serviceName)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = true;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
+
+        builder.Services.AddSingleton(new ServiceIdentity(serviceName));
+        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
+        builder.Services.AddSingleton<TelemetryProviders>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryProviders>());
+
+        MedPipelineHealthChecks.Add(builder.Services, builder.Configuration);
+        return builder;
+    }
+
+    /// <summary>Adds a step to the trace and/or meter provider, e.g. another exporter or an extra source.</summary>
+    public static IServiceCollection AddMedPipelineTelemetry(this IServiceCollection services, TelemetryConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.AddSingleton(configuration);
+    }
+}

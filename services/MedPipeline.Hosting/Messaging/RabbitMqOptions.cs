@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MedPipeline.Hosting.Messaging;
+
+/// <summary>
+/// The broker connection, section "RabbitMq": either <see cref="Uri"/> (amqp://user:password@host:port/vhost)
+/// or <see cref="Host"/>, <see cref="Username"/> and <see cref="Password"/> (with optional
+/// <see cref="Port"/> and <see cref="VirtualHost"/>). No defaults: a missing setting stops the host
+/// with an error naming the key, rather than silently connecting to localhost as guest.
+/// </summary>
+public sealed class RabbitMqOptions : IValidatableObject
+{
+    public const string Section = "RabbitMq";
+
+    public Uri? Uri { get; set; }
+
+    public string? Host { get; set; }
+
+    [Range(1, 65535, ErrorMessage = "RabbitMq:Port must be between 1 and 65535.")]
+    public int? Port { get; set; }
+
+    public string? VirtualHost { get; set; }
+
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Uri is not null)
+        {
+            if (Uri.Scheme is not ("amqp" or "amqps" or "rabbitmq" or "rabbitmqs"))
+            {
+                yield return new ValidationResult($"{Section}:Uri must be an amqp:// or amqps:// address.", [nameof(Uri)]);
+            }
+
+            yield break;
+        }
+
+        foreach (var (name, value) in new[] { (nameof(Host), Host), (nameof(Username), Username), (nameof(Password), Password) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                yield return new ValidationResult($"{Section}:{name} is required (or set {Section}:Uri).", [name]);
+            }
+        }
+    }
+
+    /// <summary>The broker address these options describe (after validation).</summary>
+    public Uri ToHostAddress()
+    {
+        if (Uri is not null)
+        {
+            return Uri;
+        }
+
+        var builder = new UriBuilder("rabbitmq", Host, Port ?? 5672)
+        {
+            Path = string.IsNullOrEmpty(VirtualHost) || VirtualHost == "/" ? "/" : "/" + Uri.EscapeDataString(VirtualHost.TrimStart('/')),
+        };
+        return builder.Uri;
+    }
+}

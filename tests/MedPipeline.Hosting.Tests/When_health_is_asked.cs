@@ -1,0 +1,57 @@
+using System.Net;
+using MedPipeline.Hosting.Health;
+using MedPipeline.Hosting.Messaging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace MedPipeline.Hosting.Tests;
+
+public sealed class When_health_is_asked
+{
+    [Test]
+    public async Task Live_answers_200_and_ready_answers_503_while_the_database_does_not_answer()
+    {
+        using var console = new CapturedConsole();
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
+        builder.Services.AddRoutingCore();
+        // Port 1 on loopback refuses at once: a database that is down.
+        builder.Configuration.AddInMemoryCollection([new("ConnectionStrings:Orchestrator", "Host=127.0.0.1;Port=1;Username=x;Password=y;Timeout=2")]);
+        builder.AddMedPipelineDefaults("medpipeline-test");
+        await using var app = builder.Build();
+        app.UseRouting();
+        app.MapMedPipelineHealthEndpoints();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+        using var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+
+        Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        await app.StopAsync();
+    }
+
+    [Test]
+    public async Task Readiness_includes_the_bus_which_is_not_ready_before_it_started()
+    {
+        using var console = new CapturedConsole();
+        var builder = TestHosts.Builder(("RabbitMq:Uri", "amqp://u:p@127.0.0.1:1/"));
+        builder.AddMedPipelineMassTransit(_ => { });
+        using var host = builder.Build();
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+
+        var ready = await health.CheckHealthAsync(check => check.Tags.Contains(HealthTags.Ready));
+        var live = await health.CheckHealthAsync(check => check.Tags.Contains(HealthTags.Live));
+
+        Assert.That(ready.Entries.Keys, Does.Contain("masstransit-bus"));
+        Assert.That(ready.Status, Is.EqualTo(HealthStatus.Unhealthy));
+        Assert.That(live.Status, Is.EqualTo(HealthStatus.Healthy));
+    }
+}

@@ -1,0 +1,3 @@
+namespace MedPipeline.Persistence.Tests;
+
+public sealed record ProbeRow(string CurrentState, int Version, int Counter, int Timeouts, DateTimeOffset? DueAt);
