@@ -1,5 +1,8 @@
 using MedPipeline.Dicom.Codecs;
 using MedPipeline.Gateway.Options;
+using MedPipeline.Gateway.Series;
+using MedPipeline.Hosting;
+using MedPipeline.Hosting.Health;
 using MedPipeline.Gateway.SingleImage;
 using MedPipeline.ModelRegistry;
 using MedPipeline.Prediction;
@@ -13,8 +16,12 @@ public static class GatewayServices
 {
     public static WebApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        builder.AddMedPipelineDefaults("medpipeline-gateway");
+        if (SeriesPipelineServices.IsConfigured(builder.Configuration))
+        {
+            builder.AddSeriesPipeline();
+        }
+
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddModelRegistry();
@@ -40,6 +47,12 @@ public static class GatewayServices
         app.UseStaticFiles();
         app.MapOpenApi();
         app.MapSingleImageEndpoints();
+        app.MapMedPipelineHealthEndpoints();
+        if (SeriesPipelineServices.IsConfigured(app.Configuration))
+        {
+            app.MapSeriesEndpoints();
+        }
+
         return app;
     }
 }

@@ -128,6 +128,16 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL, no grace: what a crashed or OOM-killed process looks like to everyone else.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Posix.Signal(_process.Id, Posix.SigKill);
+            await _process.WaitForExitAsync();
+        }
+    }
+
     /// <summary>Sends the service its own shutdown signal, then stops every process it left, by PID.</summary>
     public async Task StopAsync(int shutdownSignal, TimeSpan grace)
     {

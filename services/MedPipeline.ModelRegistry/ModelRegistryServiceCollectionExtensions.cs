@@ -17,4 +17,12 @@ public static class ModelRegistryServiceCollectionExtensions
         });
         return services;
     }
+
+    /// <summary>Binds and validates "Models" at start and registers the manifests only (no ONNX sessions).</summary>
+    public static IServiceCollection AddModelManifests(this IServiceCollection services)
+    {
+        services.AddOptions<ModelRegistryOptions>().BindConfiguration(ModelRegistryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => ModelManifests.Read(provider.GetRequiredService<IOptions<ModelRegistryOptions>>().Value.Path));
+        return services;
+    }
 }

@@ -28,9 +28,12 @@ public abstract class SagaTest
             .AddSingleton<IModelSupport, FakeModels>()
             .AddSingleton(TimeProvider.System)
             .Configure<StageTimeouts>(_ => { })
+            .Configure<CallbackRetry>(o => o.FirstDelay = TimeSpan.FromSeconds(1))
             .AddMassTransitTestHarness(x =>
             {
-                x.AddSagaStateMachine<SeriesStateMachine, SeriesState>(typeof(SeriesStateDefinition)).InMemoryRepository();
+                // The product's definition needs PostgreSQL; here the in-memory outbox gives the same publish-after-save order.
+                x.AddSagaStateMachine<SeriesStateMachine, SeriesState>().InMemoryRepository();
+                x.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseInMemoryOutbox(context));
                 x.AddConsumer<FakeUnpacker>();
                 x.AddConsumer<FakePreprocessor>();
                 x.AddConsumer<FakeInference>();

@@ -44,7 +44,7 @@ public sealed class When_a_series_is_asked_for_again : SagaTest
     }
 
     [Test]
-    public async Task Two_identical_requests_at_once_give_one_run_and_one_callback()
+    public async Task Two_identical_requests_at_once_give_one_run_and_one_callback_each()
     {
         var request = Request();
 
@@ -53,7 +53,8 @@ public sealed class When_a_series_is_asked_for_again : SagaTest
         await ReachesAsync(request.CorrelationId, m => m.Completed);
         await Task.Delay(200);
         Assert.That(Published<UnpackSeriesArchive>(), Is.EqualTo(1));
-        Assert.That(Callbacks(), Has.Count.EqualTo(1));
+        Assert.That(Callbacks(), Has.Count.EqualTo(2));
+        Assert.That(Callbacks().Select(c => c.SeriesId), Is.All.EqualTo("backend-1"));
     }
 
     [Test]

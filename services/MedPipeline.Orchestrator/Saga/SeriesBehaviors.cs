@@ -25,6 +25,8 @@ internal static class SeriesBehaviors
             saga.FinishedAt = saga.UnpackedAt = saga.PreprocessedAt = saga.InferredAt = null;
             saga.ReceivedAt = time.GetUtcNow();
             saga.SeriesIds = [message.SeriesId];
+            saga.PendingCallbacks = [];
+            saga.CallbackRedeliveries = 0;
             saga.Stage = "unpack";
             saga.DueAt = time.GetUtcNow() + unpackTimeout;
         })
@@ -38,15 +40,21 @@ internal static class SeriesBehaviors
             ModelType = context.Saga.ModelType,
         });
 
-    /// <summary>A request that joins the running or finished attempt: its backend series id will get a callback too.</summary>
+    /// <summary>
+    /// A request that joins the running attempt: it gets its own callback when the attempt ends (a
+    /// repeated identical request too, so every request a backend sent is answered). Bounded, so a
+    /// backend retrying in a loop cannot grow the row without limit.
+    /// </summary>
     public static EventActivityBinder<SeriesState, PredictSeries> Join(this EventActivityBinder<SeriesState, PredictSeries> binder) =>
         binder.Then(context =>
         {
-            if (!context.Saga.SeriesIds.Contains(context.Message.SeriesId))
+            if (context.Saga.SeriesIds.Count < MaxWaitingRequests)
             {
                 context.Saga.SeriesIds.Add(context.Message.SeriesId);
             }
         });
+
+    private const int MaxWaitingRequests = 100;
 
     public static EventActivityBinder<SeriesState, T> NextStage<T>(this EventActivityBinder<SeriesState, T> binder, string stage, TimeProvider time, TimeSpan timeout)
         where T : class =>
@@ -72,5 +80,51 @@ internal static class SeriesBehaviors
 
     /// <summary>Sends the stored outcome again, to the backend series id of this request only.</summary>
     public static EventActivityBinder<SeriesState, PredictSeries> ResendOutcome(this EventActivityBinder<SeriesState, PredictSeries> binder) =>
-        binder.Join().ThenAsync(context => context.Publish(SeriesOutcome.Callback(context.Saga, context.Message.SeriesId)));
+        binder.ThenAsync(context => context.Publish(SeriesOutcome.Callback(context.Saga, context.Message.SeriesId)));
+
+    public static EventActivityBinder<SeriesState, SeriesStatusCallbackDelivered> RecordDelivered(
+        this EventActivityBinder<SeriesState, SeriesStatusCallbackDelivered> binder) =>
+        binder.Then(context =>
+        {
+            var (saga, message) = (context.Saga, context.Message);
+            saga.CallbackOutcomes[message.SeriesId] = $"delivered (HTTP {message.StatusCode}, {message.Attempts} attempt(s))";
+            saga.PendingCallbacks.Remove(message.SeriesId);
+        });
+
+    /// <summary>The backend was unreachable: try this series id again after a growing, durable delay.</summary>
+    public static EventActivityBinder<SeriesState, SeriesStatusCallbackFailed> ScheduleCallbackRedelivery(
+        this EventActivityBinder<SeriesState, SeriesStatusCallbackFailed> binder, Options.CallbackRetry retry, TimeProvider time) =>
+        binder.Then(context =>
+        {
+            var (saga, message) = (context.Saga, context.Message);
+            if (!saga.PendingCallbacks.Contains(message.SeriesId))
+            {
+                saga.PendingCallbacks.Add(message.SeriesId);
+            }
+
+            var delay = retry.DelayBefore(saga.CallbackRedeliveries + 1);
+            saga.CallbackOutcomes[message.SeriesId] =
+                $"failed after {message.Attempts} attempt(s): {message.Reason}; redelivery {saga.CallbackRedeliveries + 1} of {retry.MaxRedeliveries} in {delay.TotalSeconds:0.#} s";
+            if (saga.Stage != SeriesStateMachine.CallbackStage)
+            {
+                saga.Stage = SeriesStateMachine.CallbackStage;
+                saga.DueAt = time.GetUtcNow() + delay;
+            }
+        });
+
+    /// <summary>The redelivery is due: every waiting series id gets the stored outcome again.</summary>
+    public static EventActivityBinder<SeriesState, SeriesStageTimedOut> RedeliverCallbacks(this EventActivityBinder<SeriesState, SeriesStageTimedOut> binder) =>
+        binder.ThenAsync(async context =>
+        {
+            var saga = context.Saga;
+            saga.CallbackRedeliveries++;
+            saga.Stage = null;
+            saga.DueAt = null;
+            var pending = saga.PendingCallbacks.ToList();
+            saga.PendingCallbacks.Clear();
+            foreach (var seriesId in pending)
+            {
+                await context.Publish(SeriesOutcome.Callback(saga, seriesId));
+            }
+        });
 }

@@ -61,5 +61,11 @@ public sealed class SeriesState : SagaStateMachineInstance, ISagaVersion
 
     public SeriesPrediction? Prediction { get; set; }
 
+    /// <summary>Per backend series id: how its last callback delivery went.</summary>
     public Dictionary<string, string> CallbackOutcomes { get; set; } = [];
+
+    /// <summary>Backend series ids whose callback waits for a redelivery (Stage "callback", at DueAt).</summary>
+    public List<string> PendingCallbacks { get; set; } = [];
+
+    public int CallbackRedeliveries { get; set; }
 }

@@ -1,11 +1,13 @@
 using MassTransit;
+using MedPipeline.Hosting.Messaging;
+using MedPipeline.Persistence;
 
 namespace MedPipeline.Orchestrator.Saga;
 
 /// <summary>
-/// Endpoint tuning of the saga: retries absorb optimistic-concurrency conflicts (two messages for one
-/// series at once) and brief database hiccups; the in-memory outbox holds published messages until
-/// the saga's state is saved (the PostgreSQL transactional outbox replaces it when persistence lands).
+/// Endpoint tuning of the saga: a quorum queue; retries (outside the transaction) absorb optimistic
+/// concurrency conflicts when two messages for one series arrive at once; the PostgreSQL inbox and
+/// transactional outbox commit the state change together with the messages it sends.
 /// </summary>
 public sealed class SeriesStateDefinition : SagaDefinition<SeriesState>
 {
@@ -14,7 +16,8 @@ public sealed class SeriesStateDefinition : SagaDefinition<SeriesState>
     protected override void ConfigureSaga(IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<SeriesState> sagaConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseMessageRetry(r => r.Intervals(50, 200, 500, 1000, 2000));
-        endpointConfigurator.UseInMemoryOutbox(context);
+        endpointConfigurator.UseQuorumQueueOnRabbitMq();
+        endpointConfigurator.UseMessageRetry(r => r.Intervals(20, 50, 100, 200, 500, 1000, 2000, 5000));
+        endpointConfigurator.UseNpgsqlOutbox(context);
     }
 }

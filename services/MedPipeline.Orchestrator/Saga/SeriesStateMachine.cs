@@ -12,9 +12,10 @@ namespace MedPipeline.Orchestrator.Saga;
 /// </summary>
 public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
 {
-    public SeriesStateMachine(IModelSupport models, IOptions<StageTimeouts> options, TimeProvider time)
+    public SeriesStateMachine(IModelSupport models, IOptions<StageTimeouts> options, IOptions<CallbackRetry> callbackRetry, TimeProvider time)
     {
         var timeouts = options.Value;
+        var redelivery = callbackRetry.Value;
         InstanceState(x => x.CurrentState);
         Event(() => Requested, x => x.CorrelateById(c => c.Message.CorrelationId));
         Event(() => Unpacked, x => Existing(x, c => c.Message.CorrelationId));
@@ -126,9 +127,16 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
         During(Failed,
             When(Requested).StartAttempt(time, timeouts.Unpack).TransitionTo(Unpacking));
 
+        During(Completed, NotSupported, Failed,
+            When(TimedOut, c => Current(c.Saga, c.Message.AttemptId) && c.Message.Stage == CallbackStage && c.Saga.Stage == CallbackStage)
+                .RedeliverCallbacks());
+
         DuringAny(
-            When(CallbackDelivered).Then(c => c.Saga.CallbackOutcomes[c.Message.SeriesId] = $"delivered (HTTP {c.Message.StatusCode}, {c.Message.Attempts} attempt(s))"),
-            When(CallbackFailed).Then(c => c.Saga.CallbackOutcomes[c.Message.SeriesId] = $"failed after {c.Message.Attempts} attempt(s): {c.Message.Reason}"));
+            When(CallbackDelivered).RecordDelivered(),
+            When(CallbackFailed, c => c.Message.Retryable && c.Saga.Status is not null && c.Saga.CallbackRedeliveries < redelivery.MaxRedeliveries)
+                .ScheduleCallbackRedelivery(redelivery, time),
+            When(CallbackFailed, c => !(c.Message.Retryable && c.Saga.Status is not null && c.Saga.CallbackRedeliveries < redelivery.MaxRedeliveries))
+                .Then(c => c.Saga.CallbackOutcomes[c.Message.SeriesId] = $"failed after {c.Message.Attempts} attempt(s): {c.Message.Reason}"));
     }
 
     public State Unpacking { get; private set; } = null!;
@@ -168,6 +176,9 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
     public Event<SeriesStatusCallbackDelivered> CallbackDelivered { get; private set; } = null!;
 
     public Event<SeriesStatusCallbackFailed> CallbackFailed { get; private set; } = null!;
+
+    /// <summary>The pseudo-stage of a terminal series waiting to redeliver its callback.</summary>
+    public const string CallbackStage = "callback";
 
     private static bool Current(SeriesState saga, Guid attemptId) => saga.AttemptId == attemptId;
 

@@ -1,0 +1,105 @@
+using MassTransit;
+using MedPipeline.Contracts;
+using MedPipeline.Gateway.Options;
+using MedPipeline.Gateway.Uploads;
+using MedPipeline.Organizations;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace MedPipeline.Gateway.Series;
+
+/// <summary>
+/// POST /api/studies/series/predict streams the ZIP into the store and publishes <see cref="PredictSeries"/>
+/// (202 with a status URL; 200 with the stored outcome when it can be reused); GET …/status answers
+/// from the orchestrator's state. Every refusal is a problem+json naming the field.
+/// </summary>
+public static partial class SeriesEndpoints
+{
+    public static void MapSeriesEndpoints(this WebApplication app)
+    {
+        app.MapPost("/api/studies/series/predict", Predict)
+            .DisableAntiforgery()
+            .WithName("PredictSeries")
+            .WithSummary("Ask for a prediction on one DICOM series (multipart: file = ZIP of .dcm, seriesId, organization, studyInstanceUid, seriesInstanceUid, modelType, predictAgain).");
+
+        app.MapGet("/api/studies/series/{seriesInstanceUid}/status", Status)
+            .WithName("SeriesStatus")
+            .WithSummary("The current state of a series request, the time of each stage, and the result when there is one.");
+    }
+
+    private static async Task<IResult> Predict(HttpContext http, SeriesUploadReader reader, SeriesStatusReader statuses, IPublishEndpoint publish,
+        IOptions<UploadOptions> options, ILogger<SeriesUploadReader> logger)
+    {
+        // The archive is streamed to the store with its own limit; the server-wide body limit must not cut it first.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = options.Value.MaxArchiveBytes + (1024 * 1024);
+        }
+
+        var requestId = NewId.NextGuid();
+        SeriesUploadForm form;
+        try
+        {
+            form = await reader.ReadAsync(http.Request, requestId, http.RequestAborted);
+        }
+        catch (UploadRejection rejection)
+        {
+            return Results.ValidationProblem(rejection.Errors, title: rejection.Title, statusCode: rejection.StatusCode);
+        }
+
+        var correlationId = SeriesCorrelation.For(form.Organization, form.StudyInstanceUid, form.SeriesInstanceUid, form.ModelType);
+        var existing = await statuses.FindAsync(correlationId, http.RequestAborted);
+        await publish.Publish(new PredictSeries
+        {
+            CorrelationId = correlationId,
+            RequestId = requestId,
+            SeriesId = form.SeriesId,
+            Organization = form.Organization,
+            StudyInstanceUid = form.StudyInstanceUid,
+            SeriesInstanceUid = form.SeriesInstanceUid,
+            ModelType = form.ModelType,
+            PredictAgain = form.PredictAgain,
+            ArchiveKey = form.ArchiveKey,
+            SubmittedAt = DateTimeOffset.UtcNow,
+        }, http.RequestAborted);
+        LogAccepted(logger, requestId, correlationId, form.ModelType, form.ArchiveBytes);
+
+        var statusUrl = SeriesStatusResponse.UrlFor(form.Organization, form.StudyInstanceUid, form.SeriesInstanceUid, form.ModelType);
+        if (!form.PredictAgain && existing is { HasReusableOutcome: true })
+        {
+            // Nothing is redone: the stored outcome is the answer, and the saga sends it to the callback again.
+            return Results.Ok(new { requestId, reused = true, series = SeriesStatusResponse.From(existing, statusUrl) });
+        }
+
+        return Results.Accepted(statusUrl, new { requestId, correlationId, status = "accepted", statusUrl });
+    }
+
+    private static async Task<IResult> Status(string seriesInstanceUid, string? organization, string? modelType, string? studyInstanceUid,
+        SeriesStatusReader statuses, OrganizationDirectory organizations, IModelCatalog models, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(organization) || !organizations.TryGet(organization, out _))
+        {
+            errors["organization"] = [string.IsNullOrWhiteSpace(organization) ? "is required" : "is not a known organization"];
+        }
+
+        if (string.IsNullOrWhiteSpace(modelType) || !models.ModelTypes.Contains(modelType))
+        {
+            errors["modelType"] = [string.IsNullOrWhiteSpace(modelType) ? "is required" : $"is not a known model type; known: {string.Join(", ", models.ModelTypes.Order(StringComparer.Ordinal))}"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors, title: "The request is invalid.");
+        }
+
+        var row = await statuses.FindAsync(organization!, seriesInstanceUid, modelType!, string.IsNullOrWhiteSpace(studyInstanceUid) ? null : studyInstanceUid, cancellationToken);
+        return row is null
+            ? Results.Problem(title: "No such series request.", statusCode: StatusCodes.Status404NotFound,
+                detail: $"No prediction of {modelType} was requested for this series by {organization}.")
+            : Results.Ok(SeriesStatusResponse.From(row, SeriesStatusResponse.UrlFor(row.Organization, row.StudyInstanceUid, row.SeriesInstanceUid, row.ModelType)));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Series request {RequestId} accepted for series {CorrelationId}: model {ModelType}, archive {ArchiveBytes} bytes")]
+    private static partial void LogAccepted(ILogger logger, Guid requestId, Guid correlationId, string modelType, long archiveBytes);
+}

@@ -1,0 +1,38 @@
+using MedPipeline.Gateway.Options;
+using MedPipeline.Gateway.Uploads;
+using MedPipeline.Hosting;
+using MedPipeline.Hosting.Messaging;
+using MedPipeline.Organizations;
+using MedPipeline.Storage;
+using Npgsql;
+
+namespace MedPipeline.Gateway.Series;
+
+/// <summary>
+/// The series endpoints' dependencies: store, organizations, upload limits, the bus (publish only) and
+/// read access to the orchestrator's state. Enabled when a "RabbitMq" section is configured; without
+/// one the gateway serves the single-image APIs only (as the browser tests and latency bench run it).
+/// </summary>
+public static class SeriesPipelineServices
+{
+    public static bool IsConfigured(IConfiguration configuration) => configuration.GetSection(RabbitMqOptions.Section).Exists();
+
+    public static WebApplicationBuilder AddSeriesPipeline(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("Orchestrator");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException("ConnectionStrings:Orchestrator is required when RabbitMq is configured (the series status is read from it).");
+        }
+
+        builder.Services.AddSeriesStore();
+        builder.Services.AddOrganizations();
+        builder.Services.AddValidatedOptions<UploadOptions>(UploadOptions.Section);
+        builder.Services.AddSingleton<IModelCatalog, RegistryModelCatalog>();
+        builder.Services.AddSingleton<SeriesUploadReader>();
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton<SeriesStatusReader>();
+        builder.AddMedPipelineMassTransit(_ => { });
+        return builder;
+    }
+}

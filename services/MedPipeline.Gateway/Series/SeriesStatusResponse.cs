@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MedPipeline.Contracts;
+
+namespace MedPipeline.Gateway.Series;
+
+/// <summary>The JSON of a series' status: state, stage timestamps, outcome and result (snake_case, as in the callback).</summary>
+public static class SeriesStatusResponse
+{
+    private static readonly JsonSerializerOptions SnakeCase = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static object From(SeriesStatusRow row, string statusUrl) => new
+    {
+        correlationId = row.CorrelationId,
+        organization = row.Organization,
+        studyInstanceUid = row.StudyInstanceUid,
+        seriesInstanceUid = row.SeriesInstanceUid,
+        modelType = row.ModelType,
+        state = row.CurrentState,
+        status = row.Status ?? "running",
+        stage = row.Status is null ? row.Stage : null,
+        reason = row.Reason,
+        attempt = row.Attempts,
+        timestamps = new
+        {
+            receivedAt = row.ReceivedAt,
+            unpackedAt = row.UnpackedAt,
+            preprocessedAt = row.PreprocessedAt,
+            inferredAt = row.InferredAt,
+            finishedAt = row.FinishedAt,
+        },
+        result = Result(row.Prediction),
+        callbacks = row.CallbackOutcomes,
+        statusUrl,
+    };
+
+    public static JsonNode? Result(SeriesPrediction? prediction) =>
+        prediction is null ? null : JsonSerializer.SerializeToNode(prediction, SnakeCase);
+
+    public static string UrlFor(string organization, string studyInstanceUid, string seriesInstanceUid, string modelType) =>
+        $"/api/studies/series/{Uri.EscapeDataString(seriesInstanceUid)}/status?organization={Uri.EscapeDataString(organization)}"
+        + $"&modelType={Uri.EscapeDataString(modelType)}&studyInstanceUid={Uri.EscapeDataString(studyInstanceUid)}";
+}

@@ -1,0 +1,13 @@
+namespace MedPipeline.LocalStack;
+
+/// <summary>How to start a local pipeline: where the checkout and its build are, and settings for every service.</summary>
+public sealed record PipelineSettings(string Checkout, string Configuration, RabbitMqEndpoint Broker, string DatabaseConnectionString)
+{
+    /// <summary>The organization whose callbacks go to the sample backend.</summary>
+    public string Organization { get; init; } = "demo-hospital";
+
+    /// <summary>Extra configuration for every service (keys in environment form, e.g. Orchestrator__Timeouts__Unpack).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
+}

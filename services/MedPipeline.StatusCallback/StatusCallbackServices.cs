@@ -1,0 +1,23 @@
+using MassTransit;
+using MedPipeline.Hosting;
+using MedPipeline.Hosting.Messaging;
+using MedPipeline.Organizations;
+using MedPipeline.StatusCallback.Consumers;
+using MedPipeline.StatusCallback.Delivery;
+using MedPipeline.StatusCallback.Options;
+
+namespace MedPipeline.StatusCallback;
+
+/// <summary>What the StatusCallback process runs: the organizations' backends (configuration only), the sender, its consumer.</summary>
+public static class StatusCallbackServices
+{
+    public static WebApplicationBuilder AddStatusCallback(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOrganizations();
+        builder.Services.AddValidatedOptions<CallbackDeliveryOptions>(CallbackDeliveryOptions.Section);
+        // Timeouts are the sender's (per attempt, in its resilience pipeline), not HttpClient's default 100 s.
+        builder.Services.AddHttpClient<CallbackSender>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        builder.AddMedPipelineMassTransit(x => x.AddConsumer<SendSeriesStatusCallbackConsumer, SendSeriesStatusCallbackConsumerDefinition>());
+        return builder;
+    }
+}

@@ -1,0 +1,23 @@
+using MassTransit;
+using MedPipeline.Hosting;
+using MedPipeline.Hosting.Messaging;
+using MedPipeline.Storage;
+using MedPipeline.Unpacker.Archive;
+using MedPipeline.Unpacker.Consumers;
+using Microsoft.Extensions.Options;
+
+namespace MedPipeline.Unpacker;
+
+/// <summary>What the Unpacker process runs: the store, the archive limits ("Unpacker:Limits") and its consumer.</summary>
+public static class UnpackerServices
+{
+    public static WebApplicationBuilder AddUnpacker(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSeriesStore();
+        builder.Services.AddSingleton(provider => (FileSystemStore)provider.GetRequiredService<ISeriesStore>());
+        builder.Services.AddValidatedOptions<ArchiveLimits>("Unpacker:Limits");
+        builder.Services.AddSingleton(provider => provider.GetRequiredService<IOptions<ArchiveLimits>>().Value);
+        builder.AddMedPipelineMassTransit(x => x.AddConsumer<UnpackSeriesArchiveConsumer, UnpackSeriesArchiveConsumerDefinition>());
+        return builder;
+    }
+}
