@@ -92,7 +92,7 @@ public sealed class FileSystemStore : ISeriesStore
         {
             Directory.Delete(path, recursive: true);
         }
-        else
+        else if (File.Exists(path))
         {
             File.Delete(path);
         }

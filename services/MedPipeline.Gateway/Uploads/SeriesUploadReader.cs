@@ -62,7 +62,8 @@ public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOption
         StoredObject? archive = null;
         while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
             {
                 throw UploadRejection.Field("body", "every part needs a Content-Disposition: form-data header");
             }

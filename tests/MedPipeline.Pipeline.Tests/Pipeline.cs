@@ -1,0 +1,59 @@
+using System.Reflection;
+using MedPipeline.LocalStack;
+using MedPipeline.SampleData;
+using MedPipeline.Testing;
+
+namespace MedPipeline.Pipeline.Tests;
+
+/// <summary>
+/// One pipeline for the whole test run (starting seven processes takes a while); every test uses
+/// fresh study/series UIDs, so tests do not see each other's series. Timeouts and retry delays are
+/// shortened so failure paths finish in seconds.
+/// </summary>
+[SetUpFixture]
+public sealed class Pipeline
+{
+    public const int MaxArchiveBytes = 64 * 1024 * 1024;
+
+    private static LocalPipeline? _pipeline;
+
+    public static LocalPipeline Running => _pipeline ?? throw new InvalidOperationException("The pipeline did not start.");
+
+    public static SampleSeriesFactory Samples { get; } = new(RepositoryPaths.Models);
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        var broker = await TestServices.RabbitMqAsync();
+        var postgres = await TestServices.PostgresAsync();
+        var configuration = typeof(Pipeline).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        _pipeline = await LocalPipeline.StartAsync(new PipelineSettings(RepositoryPaths.Root, configuration, broker, await postgres.CreateDatabaseAsync("pipeline"))
+        {
+            Organization = "st-olaf",
+            Settings = new Dictionary<string, string>
+            {
+                ["Gateway__Upload__MaxArchiveBytes"] = MaxArchiveBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Orchestrator__CallbackRetry__FirstDelay"] = "00:00:01",
+                ["Orchestrator__CallbackRetry__MaxDelay"] = "00:00:03",
+                ["StatusCallback__Delivery__MaxAttempts"] = "2",
+                ["StatusCallback__Delivery__FirstRetryDelay"] = "00:00:00.200",
+                ["StatusCallback__Delivery__MaxRetryDelay"] = "00:00:01",
+                ["Persistence__SweepInterval"] = "00:00:00.250",
+                ["Persistence__RelayPollInterval"] = "00:00:00.500",
+                ["Dicom__Codecs__PoolSize"] = "1",
+                ["Models__IntraOpThreads"] = "1",
+            },
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_pipeline is not null)
+        {
+            await _pipeline.DisposeAsync();
+        }
+
+        await TestServices.StopAsync();
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.Json;
+
+namespace MedPipeline.Pipeline.Tests;
+
+public sealed class When_a_series_is_predicted
+{
+    [TestCase("ct-lesion-classifier", "lesion", "lesion")]
+    [TestCase("ct-lesion-classifier", "normal", "normal")]
+    [TestCase("digit-classifier", null, null)]
+    public async Task A_classifier_series_completes_with_its_result_and_one_callback(string modelType, string? label, string? expectedClass)
+    {
+        using var client = new SeriesClient();
+        var series = Pipeline.Samples.ForModel(modelType, 4, label);
+        var seriesId = SeriesClient.NewSeriesId();
+
+        using var response = await client.SubmitAsync(series, modelType, seriesId);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync() + SeriesClient.Logs());
+        Assert.That(response.Headers.Location?.ToString(), Does.Contain(series.SeriesInstanceUid));
+        var status = await client.WaitForFinishAsync(series, modelType);
+        Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("completed"), status.ToString());
+        Assert.That(status.GetProperty("state").GetString(), Is.EqualTo("Completed"));
+        foreach (var stamp in new[] { "receivedAt", "unpackedAt", "preprocessedAt", "inferredAt", "finishedAt" })
+        {
+            Assert.That(status.GetProperty("timestamps").GetProperty(stamp).ValueKind, Is.EqualTo(JsonValueKind.String), stamp);
+        }
+
+        var callback = (await client.SettledCallbacksAsync(seriesId, 1)).Single();
+        Assert.That(callback.GetProperty("status").GetString(), Is.EqualTo("completed"));
+        Assert.That(callback.GetProperty("modelType").GetString(), Is.EqualTo(modelType));
+        var result = callback.GetProperty("result");
+        Assert.That(result.GetProperty("instance_count").GetInt32(), Is.EqualTo(4));
+        Assert.That(result.GetProperty("instances").GetArrayLength(), Is.EqualTo(4));
+        Assert.That(result.GetProperty("class_probabilities").EnumerateObject().Count(), Is.GreaterThanOrEqualTo(2));
+        Assert.That(result.GetProperty("model").GetProperty("sha256").GetString(), Has.Length.EqualTo(64));
+        if (expectedClass is not null)
+        {
+            Assert.That(result.GetProperty("predicted_class").GetString(), Is.EqualTo(expectedClass));
+        }
+
+        Assert.That(status.GetProperty("result").GetProperty("predicted_class").GetString(), Is.EqualTo(result.GetProperty("predicted_class").GetString()));
+    }
+
+    [Test]
+    public async Task An_anomaly_series_completes_with_the_reconstruction_error_and_threshold()
+    {
+        using var client = new SeriesClient();
+        var series = Pipeline.Samples.ForModel("xray-anomaly", 3, "normal");
+        var seriesId = SeriesClient.NewSeriesId();
+
+        using var response = await client.SubmitAsync(series, "xray-anomaly", seriesId);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync() + SeriesClient.Logs());
+        var callback = (await client.SettledCallbacksAsync(seriesId, 1)).Single();
+        Assert.That(callback.GetProperty("status").GetString(), Is.EqualTo("completed"), callback.ToString());
+        var result = callback.GetProperty("result");
+        Assert.That(result.GetProperty("reconstruction_mse").GetDouble(), Is.GreaterThan(0));
+        Assert.That(result.GetProperty("threshold").GetDouble(), Is.GreaterThan(0));
+        Assert.That(result.GetProperty("is_anomaly").ValueKind, Is.AnyOf(JsonValueKind.True, JsonValueKind.False));
+        Assert.That(result.GetProperty("instances").GetArrayLength(), Is.EqualTo(3));
+        Assert.That(result.GetProperty("model").GetProperty("name").GetString(), Is.Not.Empty);
+    }
+}
