@@ -41,6 +41,8 @@ public sealed class LocalPipeline : IAsyncDisposable
 
     public string Organization => _settings.Organization;
 
+    public RabbitMqEndpoint Broker => _settings.Broker;
+
     public static async Task<LocalPipeline> StartAsync(PipelineSettings settings)
     {
         var directory = FixtureDirectory.Create("pipeline");

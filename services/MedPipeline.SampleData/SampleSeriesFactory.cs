@@ -9,11 +9,17 @@ namespace MedPipeline.SampleData;
 /// </summary>
 public sealed class SampleSeriesFactory(string modelsFolder)
 {
-    /// <summary>Up to <paramref name="count"/> shipped samples of the model (optionally of one label) as one series.</summary>
+    /// <summary><paramref name="count"/> instances from the model's shipped samples (optionally of one label, repeated as needed) as one series.</summary>
     public SampleSeries ForModel(string modelType, int count, string? label = null)
     {
         var samples = new ModelSamples(modelsFolder, modelType);
-        var entries = samples.Entries.Where(e => label is null || e.GetProperty("label").GetString() == label).Take(count).ToList();
+        var pool = samples.Entries.Where(e => label is null || e.GetProperty("label").GetString() == label).ToList();
+        if (pool.Count == 0)
+        {
+            throw new ArgumentException($"Model '{modelType}' ships no sample labelled '{label}'.", nameof(label));
+        }
+
+        var entries = Enumerable.Range(0, count).Select(i => pool[i % pool.Count]).ToList();
         var (study, series) = (DicomUids.New(), DicomUids.New());
         var archive = new SeriesArchive();
         for (var i = 0; i < entries.Count; i++)
@@ -55,7 +61,13 @@ public sealed class SampleSeriesFactory(string modelsFolder)
     public SampleSeries ZipSlip(string modelType) => WithExtraEntry(modelType, "../../escape.dcm", [1, 2, 3], "an entry named ../../escape.dcm (zip-slip)");
 
     /// <summary>An entry that inflates from a few KB to far more than the compression-ratio limit allows.</summary>
-    public SampleSeries ZipBomb(string modelType) => WithExtraEntry(modelType, "CT_99.dcm", new byte[64 * 1024 * 1024], "a 64 MiB entry of zeros (zip bomb)");
+    public SampleSeries ZipBomb(string modelType)
+    {
+        // It starts like a DICOM file, so only the inflation limits can stop it.
+        var bomb = new byte[64 * 1024 * 1024];
+        "DICM"u8.CopyTo(bomb.AsSpan(128));
+        return WithExtraEntry(modelType, "CT_99.dcm", bomb, "a 64 MiB entry of zeros behind a DICOM preamble (zip bomb)");
+    }
 
     /// <summary>One instance cut short in its pixel data.</summary>
     public SampleSeries Truncated(string modelType)

@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Ask MedPipeline for a series prediction without the gateway, as a non-.NET backend would.
+
+1. Put the series ZIP in the shared store (here: copy it under <store>/archives/).
+2. Publish the PredictSeries command to RabbitMQ: exchange "MedPipeline.Contracts:PredictSeries"
+   (fanout, durable), content type application/vnd.masstransit+json, body = the envelope below.
+   This script publishes through the RabbitMQ management HTTP API so it needs only the Python
+   standard library; an AMQP client (pika, amqplib, ...) publishes the same body to the same exchange.
+3. The outcome arrives as a PUT on the organization's configured callback URL.
+
+Run it against the demo stack (`medpipe demo --start-only` writes .medpipe/endpoints.json):
+    python3 infra/examples/direct_enqueue.py --zip dicom_1.2.3_1.2.3.4.zip --study 1.2.3 --series 1.2.3.4 \
+        --model-type ct-lesion-classifier --series-id my-backend-id-42
+"""
+import argparse
+import base64
+import datetime
+import json
+import shutil
+import sys
+import urllib.parse
+import urllib.request
+import uuid
+from pathlib import Path
+
+# The series' correlation id is a UUIDv5 of organization, study, series and model type (contracts/SeriesCorrelation.cs).
+CORRELATION_NAMESPACE = uuid.UUID("6f1c2b1e-8a4d-5c3b-9e27-4d1a0b7c9e55")
+EXCHANGE = "MedPipeline.Contracts:PredictSeries"
+MESSAGE_TYPE = "urn:message:MedPipeline.Contracts:PredictSeries"
+
+
+def correlation_id(organization, study, series, model_type):
+    return uuid.uuid5(CORRELATION_NAMESPACE, f"{organization}\n{study}\n{series}\n{model_type}")
+
+
+def envelope(args, archive_key):
+    message_id = uuid.uuid4()
+    return message_id, {
+        "messageId": str(message_id),
+        "messageType": [MESSAGE_TYPE],
+        "sentTime": datetime.datetime.now(datetime.timezone.utc).isoformat(),
+        "headers": {},
+        "message": {
+            "correlationId": str(correlation_id(args.organization, args.study, args.series, args.model_type)),
+            "requestId": str(uuid.uuid4()),
+            "seriesId": args.series_id,
+            "organization": args.organization,
+            "studyInstanceUid": args.study,
+            "seriesInstanceUid": args.series,
+            "modelType": args.model_type,
+            "predictAgain": args.predict_again,
+            "archiveKey": archive_key,
+            "submittedAt": datetime.datetime.now(datetime.timezone.utc).isoformat(),
+        },
+    }
+
+
+def publish(management, user, password, message_id, body):
+    url = f"{management.rstrip('/')}/api/exchanges/%2F/{urllib.parse.quote(EXCHANGE, safe='')}/publish"
+    request = urllib.request.Request(url, method="POST", data=json.dumps({
+        "properties": {"content_type": "application/vnd.masstransit+json", "delivery_mode": 2, "message_id": str(message_id)},
+        "routing_key": "",
+        "payload": json.dumps(body),
+        "payload_encoding": "string",
+    }).encode(), headers={
+        "Content-Type": "application/json",
+        "Authorization": "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode(),
+    })
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.load(response).get("routed", False)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--zip", required=True, type=Path, help="the series ZIP of .dcm files")
+    parser.add_argument("--study", required=True, help="StudyInstanceUID")
+    parser.add_argument("--series", required=True, help="SeriesInstanceUID")
+    parser.add_argument("--model-type", required=True)
+    parser.add_argument("--series-id", required=True, help="your own id of the series; the callback path uses it")
+    parser.add_argument("--predict-again", action="store_true")
+    parser.add_argument("--endpoints", type=Path, default=Path(".medpipe/endpoints.json"),
+                        help="written by medpipe demo; supplies the defaults below")
+    parser.add_argument("--organization")
+    parser.add_argument("--store", type=Path, help="the shared store directory")
+    parser.add_argument("--management", help="RabbitMQ management URL")
+    parser.add_argument("--user", default="guest")
+    parser.add_argument("--password", default="guest")
+    args = parser.parse_args()
+
+    endpoints = json.loads(args.endpoints.read_text()) if args.endpoints.exists() else {}
+    args.organization = args.organization or endpoints.get("organization")
+    store = args.store or (Path(endpoints["store"]) if "store" in endpoints else None)
+    management = args.management or endpoints.get("rabbitmqManagement")
+    if not (args.organization and store and management):
+        parser.error("--organization, --store and --management are required without a .medpipe/endpoints.json")
+
+    archive_key = f"archives/direct-{uuid.uuid4().hex}.zip"
+    target = store / archive_key
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(args.zip, target)
+
+    message_id, body = envelope(args, archive_key)
+    if not publish(management, args.user, args.password, message_id, body):
+        print("not routed: is the orchestrator running (it declares and binds the exchange)?", file=sys.stderr)
+        return 1
+
+    print(json.dumps({"correlationId": body["message"]["correlationId"], "messageId": str(message_id), "archiveKey": archive_key}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
