@@ -6,12 +6,20 @@ namespace MedPipeline.Cli.Demo;
 /// <summary>What <c>.medpipe/endpoints.json</c> tells scripts and newcomers about the running stack.</summary>
 internal sealed record DemoEndpoints
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     [JsonPropertyName("gateway")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Gateway { get; init; }
+    public required string Gateway { get; init; }
 
     [JsonPropertyName("rabbitmqManagement")]
     public required string RabbitMqManagement { get; init; }
+
+    [JsonPropertyName("sampleBackend")]
+    public required string SampleBackend { get; init; }
+
+    /// <summary>The organization whose callbacks go to the sample backend.</summary>
+    [JsonPropertyName("organization")]
+    public required string Organization { get; init; }
 
     [JsonPropertyName("rabbitmqAmqp")]
     public required string RabbitMqAmqp { get; init; }
@@ -19,7 +27,9 @@ internal sealed record DemoEndpoints
     [JsonPropertyName("postgres")]
     public required string Postgres { get; init; }
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    /// <summary>The shared store directory (for direct enqueue: put the ZIP under archives/).</summary>
+    [JsonPropertyName("store")]
+    public required string Store { get; init; }
 
     public async Task WriteAsync(string path, CancellationToken cancellationToken)
     {

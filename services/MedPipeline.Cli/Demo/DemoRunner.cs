@@ -3,15 +3,19 @@ using MedPipeline.LocalStack;
 namespace MedPipeline.Cli.Demo;
 
 /// <summary>
-/// Starts the demo stack. Today that is the infrastructure the pipeline runs on (a private RabbitMQ
-/// with its management dashboard, and PostgreSQL); the services join it as they are built.
+/// The demo: a private RabbitMQ and PostgreSQL, every pipeline service and a sample hospital backend
+/// on loopback; then (unless --start-only) sample series through the gateway with their progress and
+/// callbacks. Everything it starts is stopped by PID on Ctrl-C.
 /// </summary>
 internal static class DemoRunner
 {
-    public static async Task<int> RunAsync(DirectoryInfo checkout, FileInfo? gatewayDll, bool startOnly, TextWriter output, CancellationToken outer)
+    private const string Organization = "demo-hospital";
+
+    public static async Task<int> RunAsync(DemoOptions options, TextWriter output, CancellationToken outer)
     {
         using var signals = new ShutdownSignals(outer);
         var cancellationToken = signals.Token;
+        var checkout = options.Checkout.FullName;
         var stale = await MarkedProcesses.StopStaleAsync();
         if (stale > 0)
         {
@@ -21,45 +25,57 @@ internal static class DemoRunner
         await output.WriteLineAsync("Starting a private RabbitMQ and PostgreSQL on loopback...");
         await using var rabbitMq = await PrivateRabbitMq.StartAsync(TimeSpan.FromSeconds(90));
         await using var postgres = await PrivatePostgres.StartAsync(TimeSpan.FromSeconds(90));
-        await using var gateway = gatewayDll is null ? null : await LocalGateway.StartAsync(gatewayDll.FullName, checkout.FullName, TimeSpan.FromSeconds(60));
+        await output.WriteLineAsync("Starting the sample backend, orchestrator, Unpacker, Preprocessor, Inference, StatusCallback and gateway...");
+        await using var pipeline = await LocalPipeline.StartAsync(new PipelineSettings(
+            checkout, options.Configuration, rabbitMq.Endpoint, await postgres.Endpoint.CreateDatabaseAsync("medpipeline"))
+        {
+            Organization = Organization,
+        });
 
         var endpoints = new DemoEndpoints
         {
-            Gateway = gateway?.Address.ToString(),
+            Gateway = pipeline.Gateway.ToString(),
             RabbitMqManagement = rabbitMq.Endpoint.ManagementUri.ToString(),
+            SampleBackend = pipeline.SampleBackend.ToString(),
+            Organization = Organization,
             RabbitMqAmqp = rabbitMq.Endpoint.AmqpUri().ToString(),
             Postgres = postgres.Endpoint.ConnectionString,
+            Store = pipeline.StorePath,
         };
-        var endpointsPath = Path.Combine(checkout.FullName, ".medpipe", "endpoints.json");
+        var endpointsPath = Path.Combine(checkout, ".medpipe", "endpoints.json");
         await endpoints.WriteAsync(endpointsPath, CancellationToken.None);
-
-        if (gateway is not null)
-        {
-            await output.WriteLineAsync($"Gateway:             {gateway.Address} (try a model: upload an image or draw a digit; OpenAPI at {gateway.Address}openapi/v1.json)");
-        }
-
-        await output.WriteLineAsync($"RabbitMQ management: {endpoints.RabbitMqManagement} (user guest, password guest)");
-        await output.WriteLineAsync($"RabbitMQ AMQP:       {endpoints.RabbitMqAmqp}");
-        await output.WriteLineAsync($"PostgreSQL:          {endpoints.Postgres}");
-        await output.WriteLineAsync($"Endpoints written to {endpointsPath}");
-        if (!startOnly)
-        {
-            await output.WriteLineAsync(
-                "The series pipeline (workers, saga, callbacks) is not built yet: the infrastructure and the " +
-                "single-image gateway run. See README.md, 'Status'.");
-        }
-
-        await output.WriteLineAsync("Press Ctrl-C to stop everything.");
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await output.WriteLineAsync($"Gateway:             {endpoints.Gateway} (series: POST api/studies/series/predict; single images: the page; OpenAPI: openapi/v1.json)");
+            await output.WriteLineAsync($"RabbitMQ management: {endpoints.RabbitMqManagement} (user guest, password guest)");
+            await output.WriteLineAsync($"Sample backend:      {endpoints.SampleBackend}received (callbacks for organization '{Organization}')");
+            await output.WriteLineAsync($"Service logs:        {pipeline.Directory}");
+            await output.WriteLineAsync($"Endpoints written to {endpointsPath}");
+            if (!options.StartOnly)
+            {
+                await output.WriteLineAsync();
+                await output.WriteLineAsync("Submitting sample series:");
+                using var progress = new SeriesProgress(pipeline.Gateway, pipeline.SampleBackend, Organization, output);
+                await progress.RunAsync(DemoSeries.All(Path.Combine(checkout, "models")), cancellationToken);
+                await output.WriteLineAsync();
+                await output.WriteLineAsync($"RabbitMQ management: {endpoints.RabbitMqManagement} (queues, rates, consumers per service)");
+            }
+
+            if (!options.ExitWhenDone)
+            {
+                await output.WriteLineAsync("The stack stays up: press Ctrl-C to stop everything.");
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        finally
         {
             await output.WriteLineAsync("Stopping...");
+            File.Delete(endpointsPath);
         }
 
-        File.Delete(endpointsPath);
         return 0;
     }
 }

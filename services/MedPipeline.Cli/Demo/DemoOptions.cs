@@ -1,0 +1,3 @@
+namespace MedPipeline.Cli.Demo;
+
+internal sealed record DemoOptions(DirectoryInfo Checkout, string Configuration, bool StartOnly, bool ExitWhenDone);
