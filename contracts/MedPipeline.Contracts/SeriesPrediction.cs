@@ -23,5 +23,8 @@ public sealed record SeriesPrediction
 
     public IReadOnlyList<InstancePrediction> Instances { get; init; } = [];
 
+    /// <summary>How the frames were prepared for the model; null from producers older than this member.</summary>
+    public SeriesPreprocessingInfo? Preprocessing { get; init; }
+
     public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
 }

@@ -34,6 +34,9 @@ public sealed class When_a_series_is_predicted
         Assert.That(result.GetProperty("instances").GetArrayLength(), Is.EqualTo(4));
         Assert.That(result.GetProperty("class_probabilities").EnumerateObject().Count(), Is.GreaterThanOrEqualTo(2));
         Assert.That(result.GetProperty("model").GetProperty("sha256").GetString(), Has.Length.EqualTo(64));
+        Assert.That(result.GetProperty("preprocessing").GetProperty("frame_count").GetInt32(), Is.EqualTo(4));
+        Assert.That(result.GetProperty("preprocessing").GetProperty("target_width").GetInt32(), Is.GreaterThan(0));
+        Assert.That(result.GetProperty("timings_ms").EnumerateObject().Select(t => t.Name), Is.SupersetOf(new[] { "preprocess", "inference" }));
         if (expectedClass is not null)
         {
             Assert.That(result.GetProperty("predicted_class").GetString(), Is.EqualTo(expectedClass));

@@ -43,8 +43,24 @@ public sealed class RunSeriesInferenceConsumer(ISeriesStore store, ModelRegistry
         {
             CorrelationId = m.CorrelationId,
             AttemptId = m.AttemptId,
-            Prediction = prediction with { TimingsMs = new Dictionary<string, double> { ["inference"] = Math.Round(clock.Elapsed.TotalMilliseconds, 3) } },
+            Prediction = prediction with { Preprocessing = PreprocessingOf(index), TimingsMs = Timings(index, clock.Elapsed) },
         });
+    }
+
+    private static SeriesPreprocessingInfo? PreprocessingOf(TensorIndex index) =>
+        string.IsNullOrEmpty(index.PreprocessingSummary) || System.Text.Json.JsonSerializer.Deserialize<SeriesPreprocessingInfo>(index.PreprocessingSummary) is not { } info
+            ? null
+            : info with { FrameCount = index.Rows.Count };
+
+    private static Dictionary<string, double> Timings(TensorIndex index, TimeSpan inference)
+    {
+        var timings = new Dictionary<string, double> { ["inference"] = Math.Round(inference.TotalMilliseconds, 3) };
+        if (index.PreprocessMilliseconds is { } preprocess)
+        {
+            timings["preprocess"] = preprocess;
+        }
+
+        return timings;
     }
 
     private static float[] Probabilities(ModelManifest manifest, IReadOnlyList<TensorResult> results, int row)

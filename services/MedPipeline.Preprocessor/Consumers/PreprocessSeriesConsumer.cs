@@ -27,6 +27,7 @@ public sealed class PreprocessSeriesConsumer(FileSystemStore store, ModelRegistr
             return;
         }
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var spec = model.Manifest.Preprocessing!;
         var rowLength = ImagePreprocessor.TensorLength(spec);
         var series = await SeriesAssembler.AssembleAsync(store.List(m.InstancesKey).Select(k => (Path.GetFileName(k), store.PathOf(k))), cancellationToken: context.CancellationToken);
@@ -82,7 +83,8 @@ public sealed class PreprocessSeriesConsumer(FileSystemStore store, ModelRegistr
         }
 
         var shape = model.Manifest.Input!.Shape.Skip(1).Select(d => (int)d).ToList();
-        await TensorBatches.WriteIndexAsync(store, prefix, new TensorIndex(shape, rows, batchKeys, JsonSerializer.Serialize(summary)), context.CancellationToken);
+        await TensorBatches.WriteIndexAsync(store, prefix, new TensorIndex(shape, rows, batchKeys, JsonSerializer.Serialize(summary),
+            Math.Round(clock.Elapsed.TotalMilliseconds, 3)), context.CancellationToken);
         await context.Publish(new SeriesPreprocessed
         {
             CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, TensorsKey = prefix, TensorBatchKeys = batchKeys, FrameCount = rows.Count,
