@@ -21,6 +21,8 @@ public static class MedPipelineHostingExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
 
         builder.Logging.ClearProviders();
+        // Every line written inside a span (a request, a consumed message) carries its trace id: one series, one trace, greppable.
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
         builder.Logging.AddJsonConsole(o =>
         {
             o.IncludeScopes = true;

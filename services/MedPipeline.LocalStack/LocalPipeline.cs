@@ -69,6 +69,14 @@ public sealed class LocalPipeline : IAsyncDisposable
 
     public int PidOf(string name) => _running[name].Process.Pid;
 
+    /// <summary>Everything a service wrote (every start of it), one JSON log line per line.</summary>
+    public string[] FullLogOf(string name)
+    {
+        using var stream = new FileStream(Path.Combine(Directory, $"{name}.log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
     public string LogOf(string name) => _running.TryGetValue(name, out var service) ? service.Process.Tail(80) : "(not running)";
 
     /// <summary>Starts (or starts again) one service and waits until it is ready.</summary>
