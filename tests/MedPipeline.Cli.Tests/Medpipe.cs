@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using MedPipeline.Testing;
 
 namespace MedPipeline.Cli.Tests;
@@ -6,7 +7,33 @@ namespace MedPipeline.Cli.Tests;
 /// <summary>Runs the real medpipe executable (built next to the tests) and captures what it prints.</summary>
 internal static class Medpipe
 {
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
+    /// <summary>The build configuration of these tests, which is the one of the services the demo starts.</summary>
+    public static string Configuration { get; } =
+        typeof(Medpipe).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) =>
+        RunAsync(TimeSpan.FromSeconds(60), arguments);
+
+    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(TimeSpan timeout, params string[] arguments)
+    {
+        using var process = Start(arguments);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var cancellation = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"medpipe {string.Join(' ', arguments)} did not finish within {timeout}.\n{await output}\n{await error}");
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+
+    public static Process Start(params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "medpipe.dll"));
@@ -17,11 +44,6 @@ internal static class Medpipe
 
         info.Environment["MEDPIPE_MODELS"] = RepositoryPaths.Models;
         info.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
+        return Process.Start(info)!;
     }
 }

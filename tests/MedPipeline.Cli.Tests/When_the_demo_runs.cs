@@ -1,0 +1,90 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using MedPipeline.Testing;
+
+namespace MedPipeline.Cli.Tests;
+
+/// <summary>The README's main command, as a newcomer runs it (each test starts and stops its own whole stack).</summary>
+[NonParallelizable]
+public sealed class When_the_demo_runs
+{
+    private static readonly string EndpointsPath = Path.Combine(RepositoryPaths.Root, ".medpipe", "endpoints.json");
+
+    [Test]
+    public async Task Every_sample_series_reaches_its_outcome_and_the_callbacks_are_printed()
+    {
+        var (exitCode, output, error) = await Medpipe.RunAsync(TimeSpan.FromMinutes(6),
+            "demo", "--exit-when-done", "--checkout", RepositoryPaths.Root, "--configuration", Medpipe.Configuration);
+
+        Assert.That(exitCode, Is.Zero, output + error);
+        Assert.That(output, Does.Contain("RabbitMQ management: http://127.0.0.1:"));
+        Assert.That(output, Does.Contain("The sample backend received 7 callback(s)"), output);
+        foreach (var seriesId in new[] { "demo-ct-lesion", "demo-ct-normal", "demo-digits", "demo-xray-normal", "demo-xray-anomaly" })
+        {
+            Assert.That(output, Does.Contain($"PUT /api/studies/series/{seriesId}/status\n{{\n  \"status\": \"completed\""), seriesId);
+        }
+
+        Assert.That(output, Does.Contain("PUT /api/studies/series/demo-mr-unsupported/status\n{\n  \"status\": \"not_supported\""));
+        Assert.That(output, Does.Contain("PUT /api/studies/series/demo-corrupt-zip/status\n{\n  \"status\": \"failed\""));
+        Assert.That(output, Does.Contain("\"predicted_class\": \"lesion\""));
+        Assert.That(File.Exists(EndpointsPath), Is.False, "endpoints.json is removed when the stack stops");
+    }
+
+    [Test]
+    public async Task Start_only_writes_the_endpoints_serves_them_and_stops_cleanly_on_ctrl_c()
+    {
+        using var process = Medpipe.Start("demo", "--start-only", "--checkout", RepositoryPaths.Root, "--configuration", Medpipe.Configuration);
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            var endpoints = await EndpointsAsync(process, TimeSpan.FromMinutes(3));
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            var root = endpoints.RootElement;
+            Assert.That(root.GetProperty("organization").GetString(), Is.EqualTo("demo-hospital"));
+            Assert.That((await http.GetAsync(new Uri(new Uri(root.GetProperty("gateway").GetString()!), "health/ready"))).IsSuccessStatusCode, Is.True);
+            Assert.That(await http.GetStringAsync(new Uri(new Uri(root.GetProperty("sampleBackend").GetString()!), "received")), Is.EqualTo("[]"));
+            using var management = await http.GetAsync(root.GetProperty("rabbitmqManagement").GetString());
+            Assert.That(management.IsSuccessStatusCode, Is.True);
+        }
+        finally
+        {
+            Interrupt(process.Id);
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+            await process.WaitForExitAsync(timeout.Token);
+        }
+
+        Assert.That(process.ExitCode, Is.Zero, await output + await error);
+        Assert.That(await output, Does.Contain("Stopping..."));
+        Assert.That(File.Exists(EndpointsPath), Is.False);
+    }
+
+    private static async Task<JsonDocument> EndpointsAsync(System.Diagnostics.Process process, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            if (File.Exists(EndpointsPath))
+            {
+                try
+                {
+                    return JsonDocument.Parse(await File.ReadAllTextAsync(EndpointsPath));
+                }
+                catch (JsonException)
+                {
+                    // Still being written.
+                }
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail("the demo never wrote .medpipe/endpoints.json");
+        throw new InvalidOperationException();
+    }
+
+    private static void Interrupt(int pid) => _ = Kill(pid, 2);
+
+    [DllImport("libc", EntryPoint = "kill")]
+    private static extern int Kill(int pid, int signal);
+}
