@@ -9,7 +9,13 @@ using MedPipeline.Preprocessing;
 using MedPipeline.Testing;
 
 // Decode, preprocess and inference throughput on this machine, or POST /predict latency. Usage:
-//   dotnet run -c Release --project tests/MedPipeline.Benchmarks [-- latency [requests]]
+//   dotnet run -c Release --project tests/MedPipeline.Benchmarks [-- latency [requests] | -- series [count]]
+if (args.Length > 0 && args[0] == "series")
+{
+    await SeriesBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "latency")
 {
     await LatencyBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 400);
