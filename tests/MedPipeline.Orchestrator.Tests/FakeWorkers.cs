@@ -4,7 +4,7 @@ using MedPipeline.Contracts;
 namespace MedPipeline.Orchestrator.Tests;
 
 /// <summary>Stand-ins for the Unpacker, Preprocessor and Inference workers, answering per the <see cref="Scenario"/>.</summary>
-public sealed class FakeUnpacker(Scenario scenario) : IConsumer<UnpackSeriesArchive>
+public sealed class FakeUnpacker(Scenario scenario, IBus bus) : IConsumer<UnpackSeriesArchive>
 {
     public async Task Consume(ConsumeContext<UnpackSeriesArchive> context)
     {
@@ -14,6 +14,13 @@ public sealed class FakeUnpacker(Scenario scenario) : IConsumer<UnpackSeriesArch
         }
 
         var m = context.Message;
+        if (scenario.HoldUnpack is { } hold)
+        {
+            // Through the bus: the harness's in-memory outbox would hold a context.Publish until this consume ends.
+            await bus.Publish(new SeriesUnpackingStarted { CorrelationId = m.CorrelationId, AttemptId = m.AttemptId });
+            await hold.Task;
+        }
+
         if (scenario.Rejection is { } kind)
         {
             await context.Publish(new SeriesArchiveRejected { CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, Kind = kind, Reason = $"rejected: {kind}" });

@@ -15,6 +15,9 @@ public sealed class Scenario
 
     public string? ThrowingStage { get; set; }
 
+    /// <summary>When set, the unpacker says it started, then waits for it before answering.</summary>
+    public TaskCompletionSource? HoldUnpack { get; set; }
+
     /// <summary>When set, the inference worker waits for it (to test superseded attempts).</summary>
     public TaskCompletionSource? HoldInference { get; set; }
 

@@ -21,7 +21,7 @@ public sealed class When_a_series_is_predicted
         var status = await client.WaitForFinishAsync(series, modelType);
         Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("completed"), status.ToString());
         Assert.That(status.GetProperty("state").GetString(), Is.EqualTo("Completed"));
-        foreach (var stamp in new[] { "receivedAt", "unpackedAt", "preprocessedAt", "inferredAt", "finishedAt" })
+        foreach (var stamp in new[] { "receivedAt", "unpackingStartedAt", "unpackedAt", "preprocessedAt", "inferredAt", "finishedAt" })
         {
             Assert.That(status.GetProperty("timestamps").GetProperty(stamp).ValueKind, Is.EqualTo(JsonValueKind.String), stamp);
         }

@@ -28,6 +28,7 @@ public static class SeriesStatusResponse
         timestamps = new
         {
             receivedAt = row.ReceivedAt,
+            unpackingStartedAt = row.UnpackingStartedAt,
             unpackedAt = row.UnpackedAt,
             preprocessedAt = row.PreprocessedAt,
             inferredAt = row.InferredAt,

@@ -26,6 +26,8 @@ public sealed record SeriesStatusRow
 
     public DateTimeOffset? ReceivedAt { get; init; }
 
+    public DateTimeOffset? UnpackingStartedAt { get; init; }
+
     public DateTimeOffset? UnpackedAt { get; init; }
 
     public DateTimeOffset? PreprocessedAt { get; init; }

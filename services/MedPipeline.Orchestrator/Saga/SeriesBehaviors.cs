@@ -22,7 +22,7 @@ internal static class SeriesBehaviors
             saga.Status = null;
             saga.Reason = null;
             saga.Prediction = null;
-            saga.FinishedAt = saga.UnpackedAt = saga.PreprocessedAt = saga.InferredAt = null;
+            saga.FinishedAt = saga.UnpackingStartedAt = saga.UnpackedAt = saga.PreprocessedAt = saga.InferredAt = null;
             saga.ReceivedAt = time.GetUtcNow();
             saga.SeriesIds = [message.SeriesId];
             saga.PendingCallbacks = [];

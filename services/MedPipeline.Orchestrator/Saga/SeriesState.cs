@@ -46,6 +46,8 @@ public sealed class SeriesState : SagaStateMachineInstance, ISagaVersion
 
     public DateTimeOffset? ReceivedAt { get; set; }
 
+    public DateTimeOffset? UnpackingStartedAt { get; set; }
+
     public DateTimeOffset? UnpackedAt { get; set; }
 
     public DateTimeOffset? PreprocessedAt { get; set; }

@@ -18,6 +18,7 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
         var redelivery = callbackRetry.Value;
         InstanceState(x => x.CurrentState);
         Event(() => Requested, x => x.CorrelateById(c => c.Message.CorrelationId));
+        Event(() => UnpackingStarted, x => Existing(x, c => c.Message.CorrelationId));
         Event(() => Unpacked, x => Existing(x, c => c.Message.CorrelationId));
         Event(() => Rejected, x => Existing(x, c => c.Message.CorrelationId));
         Event(() => Preprocessed, x => Existing(x, c => c.Message.CorrelationId));
@@ -39,9 +40,15 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
                 .TransitionTo(Failed),
             When(Requested, c => models.IsKnown(c.Message.ModelType))
                 .StartAttempt(time, timeouts.Unpack)
+                .TransitionTo(Received));
+
+        During(Received,
+            When(UnpackingStarted, c => Current(c.Saga, c.Message.AttemptId))
+                .Then(c => c.Saga.UnpackingStartedAt = time.GetUtcNow())
                 .TransitionTo(Unpacking));
 
-        During(Unpacking,
+        // Received too: an Unpacker's answer may overtake its "started" note.
+        During(Received, Unpacking,
             When(Unpacked, c => Current(c.Saga, c.Message.AttemptId) && c.Message.ImageInstanceCount == 0)
                 .Then(c => c.Saga.UnpackedAt = time.GetUtcNow())
                 .Finish(SeriesStatus.NotSupported, _ => "the series has no image instances", time)
@@ -113,19 +120,19 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
                 .Finish(SeriesStatus.Failed, c => $"inference kept failing: {FaultText(c.Message)}", time)
                 .TransitionTo(Failed));
 
-        During(Unpacking, Preprocessing, Inferring,
+        During(Received, Unpacking, Preprocessing, Inferring,
             When(Requested, c => !c.Message.PredictAgain).Join(),
-            When(Requested, c => c.Message.PredictAgain).StartAttempt(time, timeouts.Unpack).TransitionTo(Unpacking),
+            When(Requested, c => c.Message.PredictAgain).StartAttempt(time, timeouts.Unpack).TransitionTo(Received),
             When(TimedOut, c => Current(c.Saga, c.Message.AttemptId) && c.Message.Stage == c.Saga.Stage)
                 .Finish(SeriesStatus.Failed, c => $"the {c.Message.Stage} stage did not answer in time", time)
                 .TransitionTo(Failed));
 
         During(Completed, NotSupported,
             When(Requested, c => !c.Message.PredictAgain).ResendOutcome(),
-            When(Requested, c => c.Message.PredictAgain).StartAttempt(time, timeouts.Unpack).TransitionTo(Unpacking));
+            When(Requested, c => c.Message.PredictAgain).StartAttempt(time, timeouts.Unpack).TransitionTo(Received));
 
         During(Failed,
-            When(Requested).StartAttempt(time, timeouts.Unpack).TransitionTo(Unpacking));
+            When(Requested).StartAttempt(time, timeouts.Unpack).TransitionTo(Received));
 
         During(Completed, NotSupported, Failed,
             When(TimedOut, c => Current(c.Saga, c.Message.AttemptId) && c.Message.Stage == CallbackStage && c.Saga.Stage == CallbackStage)
@@ -138,6 +145,9 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
             When(CallbackFailed, c => !(c.Message.Retryable && c.Saga.Status is not null && c.Saga.CallbackRedeliveries < redelivery.MaxRedeliveries))
                 .Then(c => c.Saga.CallbackOutcomes[c.Message.SeriesId] = $"failed after {c.Message.Attempts} attempt(s): {c.Message.Reason}"));
     }
+
+    /// <summary>Accepted and queued for an Unpacker (none has taken it yet).</summary>
+    public State Received { get; private set; } = null!;
 
     public State Unpacking { get; private set; } = null!;
 
@@ -152,6 +162,8 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
     public State Failed { get; private set; } = null!;
 
     public Event<PredictSeries> Requested { get; private set; } = null!;
+
+    public Event<SeriesUnpackingStarted> UnpackingStarted { get; private set; } = null!;
 
     public Event<SeriesUnpacked> Unpacked { get; private set; } = null!;
 

@@ -18,6 +18,7 @@ public sealed partial class UnpackSeriesArchiveConsumer(FileSystemStore store, A
     public async Task Consume(ConsumeContext<UnpackSeriesArchive> context)
     {
         var m = context.Message;
+        await context.Publish(new SeriesUnpackingStarted { CorrelationId = m.CorrelationId, AttemptId = m.AttemptId });
         var prefix = StoreKey.Combine("series", m.CorrelationId.ToString("N"), m.AttemptId.ToString("N"), "instances");
         IReadOnlyList<ExtractedInstance> instances;
         try
