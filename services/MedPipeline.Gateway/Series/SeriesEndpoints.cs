@@ -5,6 +5,7 @@ using MedPipeline.Gateway.Uploads;
 using MedPipeline.Organizations;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace MedPipeline.Gateway.Series;
 
@@ -48,7 +49,18 @@ public static partial class SeriesEndpoints
         }
 
         var correlationId = SeriesCorrelation.For(form.Organization, form.StudyInstanceUid, form.SeriesInstanceUid, form.ModelType);
-        var existing = await statuses.FindAsync(correlationId, http.RequestAborted);
+        SeriesStatusRow? existing;
+        try
+        {
+            existing = await statuses.FindAsync(correlationId, http.RequestAborted);
+        }
+        catch (NpgsqlException e)
+        {
+            // The request does not need the state store: the saga decides when it gets the command.
+            LogStateStoreUnavailable(logger, correlationId, e.Message);
+            existing = null;
+        }
+
         await publish.Publish(new PredictSeries
         {
             CorrelationId = correlationId,
@@ -93,12 +105,25 @@ public static partial class SeriesEndpoints
             return Results.ValidationProblem(errors, title: "The request is invalid.");
         }
 
-        var row = await statuses.FindAsync(organization!, seriesInstanceUid, modelType!, string.IsNullOrWhiteSpace(studyInstanceUid) ? null : studyInstanceUid, cancellationToken);
+        SeriesStatusRow? row;
+        try
+        {
+            row = await statuses.FindAsync(organization!, seriesInstanceUid, modelType!, string.IsNullOrWhiteSpace(studyInstanceUid) ? null : studyInstanceUid, cancellationToken);
+        }
+        catch (NpgsqlException)
+        {
+            return Results.Problem(title: "The series state is unavailable.", statusCode: StatusCodes.Status503ServiceUnavailable,
+                detail: "The database holding the series state does not answer; try again shortly. Accepted requests are not lost.");
+        }
+
         return row is null
             ? Results.Problem(title: "No such series request.", statusCode: StatusCodes.Status404NotFound,
                 detail: $"No prediction of {modelType} was requested for this series by {organization}.")
             : Results.Ok(SeriesStatusResponse.From(row, SeriesStatusResponse.UrlFor(row.Organization, row.StudyInstanceUid, row.SeriesInstanceUid, row.ModelType)));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Series state store unavailable while accepting series {CorrelationId}: {Error}")]
+    private static partial void LogStateStoreUnavailable(ILogger logger, Guid correlationId, string error);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Series request {RequestId} accepted for series {CorrelationId}: model {ModelType}, archive {ArchiveBytes} bytes")]
     private static partial void LogAccepted(ILogger logger, Guid requestId, Guid correlationId, string modelType, long archiveBytes);
