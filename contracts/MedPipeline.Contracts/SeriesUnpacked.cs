@@ -17,4 +17,7 @@ public sealed record SeriesUnpacked
     public int InstanceCount { get; init; }
 
     public int ImageInstanceCount { get; init; }
+
+    /// <summary>Bytes of the unpacked instances; null from producers older than this member.</summary>
+    public long? TotalBytes { get; init; }
 }

@@ -21,6 +21,11 @@ public sealed class When_a_series_is_predicted
         var status = await client.WaitForFinishAsync(series, modelType);
         Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("completed"), status.ToString());
         Assert.That(status.GetProperty("state").GetString(), Is.EqualTo("Completed"));
+        var found = status.GetProperty("found");
+        Assert.That(found.GetProperty("instanceCount").GetInt32(), Is.EqualTo(4));
+        Assert.That(found.GetProperty("imageInstanceCount").GetInt32(), Is.EqualTo(4));
+        Assert.That(found.GetProperty("modality").GetString(), Is.EqualTo(modelType == "digit-classifier" ? "OT" : "CT"));
+        Assert.That(found.GetProperty("totalBytes").GetInt64(), Is.GreaterThan(4 * 128));
         foreach (var stamp in new[] { "receivedAt", "unpackingStartedAt", "unpackedAt", "preprocessedAt", "inferredAt", "finishedAt" })
         {
             Assert.That(status.GetProperty("timestamps").GetProperty(stamp).ValueKind, Is.EqualTo(JsonValueKind.String), stamp);

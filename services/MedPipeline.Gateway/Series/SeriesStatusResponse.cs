@@ -25,6 +25,9 @@ public static class SeriesStatusResponse
         stage = row.Status is null ? row.Stage : null,
         reason = row.Reason,
         attempt = row.Attempts,
+        found = row.InstanceCount is null
+            ? null
+            : new { modality = row.Modality, instanceCount = row.InstanceCount, imageInstanceCount = row.ImageInstanceCount, totalBytes = row.TotalBytes },
         timestamps = new
         {
             receivedAt = row.ReceivedAt,

@@ -22,6 +22,14 @@ public sealed record SeriesStatusRow
 
     public int Attempts { get; init; }
 
+    public string? Modality { get; init; }
+
+    public int? InstanceCount { get; init; }
+
+    public int? ImageInstanceCount { get; init; }
+
+    public long? TotalBytes { get; init; }
+
     public string? Stage { get; init; }
 
     public DateTimeOffset? ReceivedAt { get; init; }

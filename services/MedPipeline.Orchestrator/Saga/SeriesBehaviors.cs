@@ -26,6 +26,9 @@ internal static class SeriesBehaviors
             saga.ReceivedAt = time.GetUtcNow();
             saga.SeriesIds = [message.SeriesId];
             saga.PendingCallbacks = [];
+            saga.Modality = null;
+            saga.InstanceCount = saga.ImageInstanceCount = null;
+            saga.TotalBytes = null;
             saga.CallbackRedeliveries = 0;
             saga.Stage = "unpack";
             saga.DueAt = time.GetUtcNow() + unpackTimeout;
@@ -55,6 +58,18 @@ internal static class SeriesBehaviors
         });
 
     private const int MaxWaitingRequests = 100;
+
+    /// <summary>The unpacking ended: when, and what the archive held.</summary>
+    public static EventActivityBinder<SeriesState, SeriesUnpacked> RecordFound(this EventActivityBinder<SeriesState, SeriesUnpacked> binder, TimeProvider time) =>
+        binder.Then(context =>
+        {
+            var (saga, message) = (context.Saga, context.Message);
+            saga.UnpackedAt = time.GetUtcNow();
+            saga.Modality = message.Modality;
+            saga.InstanceCount = message.InstanceCount;
+            saga.ImageInstanceCount = message.ImageInstanceCount;
+            saga.TotalBytes = message.TotalBytes;
+        });
 
     public static EventActivityBinder<SeriesState, T> NextStage<T>(this EventActivityBinder<SeriesState, T> binder, string stage, TimeProvider time, TimeSpan timeout)
         where T : class =>

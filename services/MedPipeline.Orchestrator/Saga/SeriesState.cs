@@ -36,6 +36,15 @@ public sealed class SeriesState : SagaStateMachineInstance, ISagaVersion
 
     public string? InstancesKey { get; set; }
 
+    /// <summary>What the Unpacker found: modality, instances (all / images) and their bytes.</summary>
+    public string? Modality { get; set; }
+
+    public int? InstanceCount { get; set; }
+
+    public int? ImageInstanceCount { get; set; }
+
+    public long? TotalBytes { get; set; }
+
     public string? TensorsKey { get; set; }
 
     public List<string> TensorBatchKeys { get; set; } = [];

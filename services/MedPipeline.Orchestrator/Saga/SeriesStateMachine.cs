@@ -50,22 +50,19 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
         // Received too: an Unpacker's answer may overtake its "started" note.
         During(Received, Unpacking,
             When(Unpacked, c => Current(c.Saga, c.Message.AttemptId) && c.Message.ImageInstanceCount == 0)
-                .Then(c => c.Saga.UnpackedAt = time.GetUtcNow())
+                .RecordFound(time)
                 .Finish(SeriesStatus.NotSupported, _ => "the series has no image instances", time)
                 .TransitionTo(NotSupported),
             When(Unpacked, c => Current(c.Saga, c.Message.AttemptId) && c.Message.ImageInstanceCount > 0
                     && !models.Supports(c.Saga.ModelType, c.Message.Modality, c.Message.SopClassUids))
-                .Then(c => c.Saga.UnpackedAt = time.GetUtcNow())
+                .RecordFound(time)
                 .Finish(SeriesStatus.NotSupported, c =>
                     $"model '{c.Saga.ModelType}' does not support modality {c.Message.Modality ?? "(none)"} / SOP class {string.Join(", ", c.Message.SopClassUids)}", time)
                 .TransitionTo(NotSupported),
             When(Unpacked, c => Current(c.Saga, c.Message.AttemptId) && c.Message.ImageInstanceCount > 0
                     && models.Supports(c.Saga.ModelType, c.Message.Modality, c.Message.SopClassUids))
-                .Then(c =>
-                {
-                    c.Saga.UnpackedAt = time.GetUtcNow();
-                    c.Saga.InstancesKey = c.Message.InstancesKey;
-                })
+                .RecordFound(time)
+                .Then(c => c.Saga.InstancesKey = c.Message.InstancesKey)
                 .NextStage("preprocess", time, timeouts.Preprocess)
                 .Publish(c => new PreprocessSeries
                 {

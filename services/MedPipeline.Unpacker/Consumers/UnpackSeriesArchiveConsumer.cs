@@ -49,6 +49,7 @@ public sealed partial class UnpackSeriesArchiveConsumer(FileSystemStore store, A
             SopClassUids = series.SopClassUids,
             InstanceCount = instances.Count,
             ImageInstanceCount = series.Images.Count,
+            TotalBytes = instances.Sum(i => i.Length),
         });
         LogUnpacked(m.CorrelationId, instances.Count, series.Images.Count);
     }
