@@ -10,4 +10,8 @@ public sealed class UploadOptions
     /// <summary>Largest accepted ZIP; a larger upload is answered 413 and nothing is kept.</summary>
     [Range(1024, long.MaxValue)]
     public long MaxArchiveBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>How long handing the command to RabbitMQ may take before the request is refused with 503 (and the upload removed).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

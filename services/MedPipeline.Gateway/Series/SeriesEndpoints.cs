@@ -3,6 +3,7 @@ using MedPipeline.Contracts;
 using MedPipeline.Gateway.Options;
 using MedPipeline.Gateway.Uploads;
 using MedPipeline.Organizations;
+using MedPipeline.Storage;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -29,7 +30,7 @@ public static partial class SeriesEndpoints
     }
 
     private static async Task<IResult> Predict(HttpContext http, SeriesUploadReader reader, SeriesStatusReader statuses, IPublishEndpoint publish,
-        IOptions<UploadOptions> options, ILogger<SeriesUploadReader> logger)
+        IOptions<UploadOptions> options, ISeriesStore store, ILogger<SeriesUploadReader> logger)
     {
         // The archive is streamed to the store with its own limit; the server-wide body limit must not cut it first.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
@@ -61,7 +62,9 @@ public static partial class SeriesEndpoints
             existing = null;
         }
 
-        await publish.Publish(new PredictSeries
+        using var publishTimeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        publishTimeout.CancelAfter(options.Value.PublishTimeout);
+        var command = new PredictSeries
         {
             CorrelationId = correlationId,
             RequestId = requestId,
@@ -73,7 +76,19 @@ public static partial class SeriesEndpoints
             PredictAgain = form.PredictAgain,
             ArchiveKey = form.ArchiveKey,
             SubmittedAt = DateTimeOffset.UtcNow,
-        }, http.RequestAborted);
+        };
+        try
+        {
+            await publish.Publish(command, publishTimeout.Token);
+        }
+        catch (Exception e) when (!http.RequestAborted.IsCancellationRequested && e is OperationCanceledException or MassTransitException or IOException)
+        {
+            // Not queued: say so, and keep nothing, so the backend's retry is the only copy.
+            store.DeletePrefix(form.ArchiveKey);
+            LogNotQueued(logger, requestId, correlationId, e.Message);
+            return Results.Problem(title: "The request could not be queued.", statusCode: StatusCodes.Status503ServiceUnavailable,
+                detail: "The message broker did not take the request in time; nothing was kept. Send it again shortly.");
+        }
         LogAccepted(logger, requestId, correlationId, form.ModelType, form.ArchiveBytes);
 
         var statusUrl = SeriesStatusResponse.UrlFor(form.Organization, form.StudyInstanceUid, form.SeriesInstanceUid, form.ModelType);
@@ -121,6 +136,9 @@ public static partial class SeriesEndpoints
                 detail: $"No prediction of {modelType} was requested for this series by {organization}.")
             : Results.Ok(SeriesStatusResponse.From(row, SeriesStatusResponse.UrlFor(row.Organization, row.StudyInstanceUid, row.SeriesInstanceUid, row.ModelType)));
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Series request {RequestId} for series {CorrelationId} not queued: {Error}")]
+    private static partial void LogNotQueued(ILogger logger, Guid requestId, Guid correlationId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Series state store unavailable while accepting series {CorrelationId}: {Error}")]
     private static partial void LogStateStoreUnavailable(ILogger logger, Guid correlationId, string error);

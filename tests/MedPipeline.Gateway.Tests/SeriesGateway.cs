@@ -1,0 +1,76 @@
+using System.Net.Http.Headers;
+using MedPipeline.LocalStack;
+using MedPipeline.SampleData;
+using MedPipeline.Testing;
+
+namespace MedPipeline.Gateway.Tests;
+
+/// <summary>
+/// The in-memory gateway with the series pipeline on: a real broker, a store directory, and a database
+/// that does not answer. Set through environment variables, because WebApplication.CreateBuilder reads
+/// them before the factory's own settings apply; cleared again on dispose.
+/// </summary>
+internal sealed class SeriesGateway : IAsyncDisposable
+{
+    private readonly Dictionary<string, string> _variables;
+
+    public SeriesGateway(Uri amqp, params (string Key, string Value)[] extra)
+    {
+        Store = Directory.CreateTempSubdirectory("medpipe-gateway-store").FullName;
+        _variables = new Dictionary<string, string>
+        {
+            ["RabbitMq__Uri"] = amqp.ToString(),
+            ["ConnectionStrings__Orchestrator"] = $"Host=127.0.0.1;Port={FreeTcpPort.Next()};Username=nobody;Password=x;Timeout=2",
+            ["Store__Path"] = Store,
+            ["Organizations__st-olaf__CallbackBaseUrl"] = "http://127.0.0.1:9/",
+        };
+        foreach (var (key, value) in extra)
+        {
+            _variables[key] = value;
+        }
+
+        foreach (var (key, value) in _variables)
+        {
+            Environment.SetEnvironmentVariable(key, value);
+        }
+
+        Factory = new GatewayFactory();
+    }
+
+    public GatewayFactory Factory { get; }
+
+    public string Store { get; }
+
+    public string[] Archives()
+    {
+        var folder = Path.Combine(Store, "archives");
+        return Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
+    }
+
+    public static MultipartFormDataContent Request()
+    {
+        var series = new SampleSeriesFactory(RepositoryPaths.Models).ForModel("ct-lesion-classifier", 1);
+        var file = new ByteArrayContent(series.Zip);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        return new MultipartFormDataContent
+        {
+            { file, "file", series.FileName },
+            { new StringContent("backend-1"), "seriesId" },
+            { new StringContent("st-olaf"), "organization" },
+            { new StringContent(series.StudyInstanceUid), "studyInstanceUid" },
+            { new StringContent(series.SeriesInstanceUid), "seriesInstanceUid" },
+            { new StringContent("ct-lesion-classifier"), "modelType" },
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        foreach (var key in _variables.Keys)
+        {
+            Environment.SetEnvironmentVariable(key, null);
+        }
+
+        Directory.Delete(Store, recursive: true);
+    }
+}
