@@ -14,6 +14,7 @@ public static class OrchestratorServices
     {
         builder.Services.AddValidatedOptions<StageTimeouts>(StageTimeouts.Section);
         builder.Services.AddValidatedOptions<CallbackRetry>(CallbackRetry.Section);
+        builder.Services.AddValidatedOptions<SeriesDataCleanup>(SeriesDataCleanup.Section);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddModelManifests();
         builder.Services.AddSingleton<IModelSupport, ManifestModelSupport>();

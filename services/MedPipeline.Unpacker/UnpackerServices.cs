@@ -17,7 +17,11 @@ public static class UnpackerServices
         builder.Services.AddSingleton(provider => (FileSystemStore)provider.GetRequiredService<ISeriesStore>());
         builder.Services.AddValidatedOptions<ArchiveLimits>("Unpacker:Limits");
         builder.Services.AddSingleton(provider => provider.GetRequiredService<IOptions<ArchiveLimits>>().Value);
-        builder.AddMedPipelineMassTransit(x => x.AddConsumer<UnpackSeriesArchiveConsumer, UnpackSeriesArchiveConsumerDefinition>());
+        builder.AddMedPipelineMassTransit(x =>
+        {
+            x.AddConsumer<UnpackSeriesArchiveConsumer, UnpackSeriesArchiveConsumerDefinition>();
+            x.AddConsumer<DeleteSeriesDataConsumer, DeleteSeriesDataConsumerDefinition>();
+        });
         return builder;
     }
 }

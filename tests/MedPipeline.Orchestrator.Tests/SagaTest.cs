@@ -29,6 +29,7 @@ public abstract class SagaTest
             .AddSingleton(TimeProvider.System)
             .Configure<StageTimeouts>(_ => { })
             .Configure<CallbackRetry>(o => o.FirstDelay = TimeSpan.FromSeconds(1))
+            .Configure<SeriesDataCleanup>(_ => { })
             .AddMassTransitTestHarness(x =>
             {
                 // The product's definition needs PostgreSQL; here the in-memory outbox gives the same publish-after-save order.

@@ -48,6 +48,23 @@ public sealed class When_a_series_is_predicted
         }
 
         Assert.That(status.GetProperty("result").GetProperty("predicted_class").GetString(), Is.EqualTo(result.GetProperty("predicted_class").GetString()));
+        using var accepted = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        await StoreIsCleanedUpAsync(accepted.RootElement.GetProperty("requestId").GetGuid(), accepted.RootElement.GetProperty("correlationId").GetGuid());
+    }
+
+    /// <summary>Once the outcome is on the series, the upload, instances and tensors leave the store.</summary>
+    private static async Task StoreIsCleanedUpAsync(Guid requestId, Guid correlationId)
+    {
+        var archive = Path.Combine(Pipeline.Running.StorePath, "archives", $"{requestId:N}.zip");
+        var series = Path.Combine(Pipeline.Running.StorePath, "series", correlationId.ToString("N"));
+        bool Clean() => !File.Exists(archive) && (!Directory.Exists(series) || Directory.GetFiles(series, "*", SearchOption.AllDirectories).Length == 0);
+        for (var i = 0; i < 100 && !Clean(); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.That(File.Exists(archive), Is.False, "the upload is deleted");
+        Assert.That(Directory.Exists(series) ? Directory.GetFiles(series, "*", SearchOption.AllDirectories) : [], Is.Empty, "instances and tensors are deleted");
     }
 
     [Test]

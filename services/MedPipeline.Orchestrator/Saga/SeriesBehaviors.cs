@@ -8,8 +8,16 @@ internal static class SeriesBehaviors
 {
     /// <summary>A new attempt: fresh attempt id, outcome cleared, the archive sent to the Unpacker.</summary>
     public static EventActivityBinder<SeriesState, PredictSeries> StartAttempt(this EventActivityBinder<SeriesState, PredictSeries> binder,
-        TimeProvider time, TimeSpan unpackTimeout) =>
-        binder.Then(context =>
+        TimeProvider time, TimeSpan unpackTimeout, bool deleteData) =>
+        binder.ThenAsync(async context =>
+        {
+            // The previous attempt's copies are no longer needed (its late answers are ignored anyway).
+            if (deleteData && context.Saga.AttemptId != Guid.Empty)
+            {
+                await context.Publish(SeriesOutcome.DeleteData(context.Saga, except: context.Message.ArchiveKey));
+            }
+        })
+        .Then(context =>
         {
             var (saga, message) = (context.Saga, context.Message);
             saga.Organization = message.Organization;
@@ -48,12 +56,24 @@ internal static class SeriesBehaviors
     /// repeated identical request too, so every request a backend sent is answered). Bounded, so a
     /// backend retrying in a loop cannot grow the row without limit.
     /// </summary>
-    public static EventActivityBinder<SeriesState, PredictSeries> Join(this EventActivityBinder<SeriesState, PredictSeries> binder) =>
+    public static EventActivityBinder<SeriesState, PredictSeries> Join(this EventActivityBinder<SeriesState, PredictSeries> binder, bool deleteData) =>
         binder.Then(context =>
         {
             if (context.Saga.SeriesIds.Count < MaxWaitingRequests)
             {
                 context.Saga.SeriesIds.Add(context.Message.SeriesId);
+            }
+        })
+        .DeleteUnusedUpload(deleteData);
+
+    /// <summary>A request that is answered without its own upload being used: that upload can go.</summary>
+    private static EventActivityBinder<SeriesState, PredictSeries> DeleteUnusedUpload(this EventActivityBinder<SeriesState, PredictSeries> binder, bool deleteData) =>
+        binder.ThenAsync(async context =>
+        {
+            var archive = context.Message.ArchiveKey;
+            if (deleteData && archive.Length > 0 && archive != context.Saga.ArchiveKey)
+            {
+                await context.Publish(new DeleteSeriesData { CorrelationId = context.Saga.CorrelationId, AttemptId = context.Saga.AttemptId, Keys = [archive] });
             }
         });
 
@@ -80,7 +100,7 @@ internal static class SeriesBehaviors
         });
 
     /// <summary>Records the terminal outcome and sends a callback to every backend series id that asked.</summary>
-    public static EventActivityBinder<SeriesState, T> Finish<T>(this EventActivityBinder<SeriesState, T> binder, string status,
+    public static EventActivityBinder<SeriesState, T> Finish<T>(this EventActivityBinder<SeriesState, T> binder, string status, bool deleteData,
         Func<BehaviorContext<SeriesState, T>, string?> reason, TimeProvider time)
         where T : class =>
         binder
@@ -91,11 +111,18 @@ internal static class SeriesBehaviors
                 {
                     await context.Publish(SeriesOutcome.Callback(context.Saga, seriesId));
                 }
+
+                // The outcome is on the series; its copies in the store are no longer needed.
+                if (deleteData)
+                {
+                    await context.Publish(SeriesOutcome.DeleteData(context.Saga, except: null));
+                }
             });
 
     /// <summary>Sends the stored outcome again, to the backend series id of this request only.</summary>
-    public static EventActivityBinder<SeriesState, PredictSeries> ResendOutcome(this EventActivityBinder<SeriesState, PredictSeries> binder) =>
-        binder.ThenAsync(context => context.Publish(SeriesOutcome.Callback(context.Saga, context.Message.SeriesId)));
+    public static EventActivityBinder<SeriesState, PredictSeries> ResendOutcome(this EventActivityBinder<SeriesState, PredictSeries> binder, bool deleteData) =>
+        binder.ThenAsync(context => context.Publish(SeriesOutcome.Callback(context.Saga, context.Message.SeriesId)))
+            .DeleteUnusedUpload(deleteData);
 
     public static EventActivityBinder<SeriesState, SeriesStatusCallbackDelivered> RecordDelivered(
         this EventActivityBinder<SeriesState, SeriesStatusCallbackDelivered> binder) =>

@@ -14,6 +14,14 @@ internal static class SeriesOutcome
         saga.DueAt = null;
     }
 
+    /// <summary>The attempt's upload and everything written under series/{correlation}/{attempt} (instances, tensors).</summary>
+    public static DeleteSeriesData DeleteData(SeriesState saga, string? except) => new()
+    {
+        CorrelationId = saga.CorrelationId,
+        AttemptId = saga.AttemptId,
+        Keys = [.. new[] { saga.ArchiveKey, $"series/{saga.CorrelationId:N}/{saga.AttemptId:N}" }.Where(k => k.Length > 0 && k != except)],
+    };
+
     public static SendSeriesStatusCallback Callback(SeriesState saga, string seriesId) => new()
     {
         CorrelationId = saga.CorrelationId,

@@ -12,10 +12,12 @@ namespace MedPipeline.Orchestrator.Saga;
 /// </summary>
 public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
 {
-    public SeriesStateMachine(IModelSupport models, IOptions<StageTimeouts> options, IOptions<CallbackRetry> callbackRetry, TimeProvider time)
+    public SeriesStateMachine(IModelSupport models, IOptions<StageTimeouts> options, IOptions<CallbackRetry> callbackRetry,
+        IOptions<SeriesDataCleanup> cleanup, TimeProvider time)
     {
         var timeouts = options.Value;
         var redelivery = callbackRetry.Value;
+        var clean = cleanup.Value.DeleteSeriesData;
         InstanceState(x => x.CurrentState);
         Event(() => Requested, x => x.CorrelateById(c => c.Message.CorrelationId));
         Event(() => UnpackingStarted, x => Existing(x, c => c.Message.CorrelationId));
@@ -35,11 +37,11 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
 
         Initially(
             When(Requested, c => !models.IsKnown(c.Message.ModelType))
-                .StartAttempt(time, timeouts.Unpack)
-                .Finish(SeriesStatus.Failed, c => $"unknown model type '{c.Message.ModelType}'", time)
+                .StartAttempt(time, timeouts.Unpack, clean)
+                .Finish(SeriesStatus.Failed, clean, c => $"unknown model type '{c.Message.ModelType}'", time)
                 .TransitionTo(Failed),
             When(Requested, c => models.IsKnown(c.Message.ModelType))
-                .StartAttempt(time, timeouts.Unpack)
+                .StartAttempt(time, timeouts.Unpack, clean)
                 .TransitionTo(Received));
 
         During(Received,
@@ -51,12 +53,12 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
         During(Received, Unpacking,
             When(Unpacked, c => Current(c.Saga, c.Message.AttemptId) && c.Message.ImageInstanceCount == 0)
                 .RecordFound(time)
-                .Finish(SeriesStatus.NotSupported, _ => "the series has no image instances", time)
+                .Finish(SeriesStatus.NotSupported, clean, _ => "the series has no image instances", time)
                 .TransitionTo(NotSupported),
             When(Unpacked, c => Current(c.Saga, c.Message.AttemptId) && c.Message.ImageInstanceCount > 0
                     && !models.Supports(c.Saga.ModelType, c.Message.Modality, c.Message.SopClassUids))
                 .RecordFound(time)
-                .Finish(SeriesStatus.NotSupported, c =>
+                .Finish(SeriesStatus.NotSupported, clean, c =>
                     $"model '{c.Saga.ModelType}' does not support modality {c.Message.Modality ?? "(none)"} / SOP class {string.Join(", ", c.Message.SopClassUids)}", time)
                 .TransitionTo(NotSupported),
             When(Unpacked, c => Current(c.Saga, c.Message.AttemptId) && c.Message.ImageInstanceCount > 0
@@ -70,13 +72,13 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
                 })
                 .TransitionTo(Preprocessing),
             When(Rejected, c => Current(c.Saga, c.Message.AttemptId) && c.Message.Kind == RejectionKind.NoImageInstances)
-                .Finish(SeriesStatus.NotSupported, c => c.Message.Reason, time)
+                .Finish(SeriesStatus.NotSupported, clean, c => c.Message.Reason, time)
                 .TransitionTo(NotSupported),
             When(Rejected, c => Current(c.Saga, c.Message.AttemptId) && c.Message.Kind != RejectionKind.NoImageInstances)
-                .Finish(SeriesStatus.Failed, c => $"the archive was rejected ({c.Message.Kind}): {c.Message.Reason}", time)
+                .Finish(SeriesStatus.Failed, clean, c => $"the archive was rejected ({c.Message.Kind}): {c.Message.Reason}", time)
                 .TransitionTo(Failed),
             When(UnpackFaulted, c => Current(c.Saga, c.Message.Message.AttemptId))
-                .Finish(SeriesStatus.Failed, c => $"unpacking kept failing: {FaultText(c.Message)}", time)
+                .Finish(SeriesStatus.Failed, clean, c => $"unpacking kept failing: {FaultText(c.Message)}", time)
                 .TransitionTo(Failed));
 
         During(Preprocessing,
@@ -95,10 +97,10 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
                 })
                 .TransitionTo(Inferring),
             When(PreprocessingFailed, c => Current(c.Saga, c.Message.AttemptId))
-                .Finish(SeriesStatus.Failed, c => c.Message.Reason, time)
+                .Finish(SeriesStatus.Failed, clean, c => c.Message.Reason, time)
                 .TransitionTo(Failed),
             When(PreprocessFaulted, c => Current(c.Saga, c.Message.Message.AttemptId))
-                .Finish(SeriesStatus.Failed, c => $"preprocessing kept failing: {FaultText(c.Message)}", time)
+                .Finish(SeriesStatus.Failed, clean, c => $"preprocessing kept failing: {FaultText(c.Message)}", time)
                 .TransitionTo(Failed));
 
         During(Inferring,
@@ -108,28 +110,28 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
                     c.Saga.InferredAt = time.GetUtcNow();
                     c.Saga.Prediction = c.Message.Prediction;
                 })
-                .Finish(SeriesStatus.Completed, _ => null, time)
+                .Finish(SeriesStatus.Completed, clean, _ => null, time)
                 .TransitionTo(Completed),
             When(InferenceFailed, c => Current(c.Saga, c.Message.AttemptId))
-                .Finish(SeriesStatus.Failed, c => c.Message.Reason, time)
+                .Finish(SeriesStatus.Failed, clean, c => c.Message.Reason, time)
                 .TransitionTo(Failed),
             When(InferenceFaulted, c => Current(c.Saga, c.Message.Message.AttemptId))
-                .Finish(SeriesStatus.Failed, c => $"inference kept failing: {FaultText(c.Message)}", time)
+                .Finish(SeriesStatus.Failed, clean, c => $"inference kept failing: {FaultText(c.Message)}", time)
                 .TransitionTo(Failed));
 
         During(Received, Unpacking, Preprocessing, Inferring,
-            When(Requested, c => !c.Message.PredictAgain).Join(),
-            When(Requested, c => c.Message.PredictAgain).StartAttempt(time, timeouts.Unpack).TransitionTo(Received),
+            When(Requested, c => !c.Message.PredictAgain).Join(clean),
+            When(Requested, c => c.Message.PredictAgain).StartAttempt(time, timeouts.Unpack, clean).TransitionTo(Received),
             When(TimedOut, c => Current(c.Saga, c.Message.AttemptId) && c.Message.Stage == c.Saga.Stage)
-                .Finish(SeriesStatus.Failed, c => $"the {c.Message.Stage} stage did not answer in time", time)
+                .Finish(SeriesStatus.Failed, clean, c => $"the {c.Message.Stage} stage did not answer in time", time)
                 .TransitionTo(Failed));
 
         During(Completed, NotSupported,
-            When(Requested, c => !c.Message.PredictAgain).ResendOutcome(),
-            When(Requested, c => c.Message.PredictAgain).StartAttempt(time, timeouts.Unpack).TransitionTo(Received));
+            When(Requested, c => !c.Message.PredictAgain).ResendOutcome(clean),
+            When(Requested, c => c.Message.PredictAgain).StartAttempt(time, timeouts.Unpack, clean).TransitionTo(Received));
 
         During(Failed,
-            When(Requested).StartAttempt(time, timeouts.Unpack).TransitionTo(Received));
+            When(Requested).StartAttempt(time, timeouts.Unpack, clean).TransitionTo(Received));
 
         During(Completed, NotSupported, Failed,
             When(TimedOut, c => Current(c.Saga, c.Message.AttemptId) && c.Message.Stage == CallbackStage && c.Saga.Stage == CallbackStage)
