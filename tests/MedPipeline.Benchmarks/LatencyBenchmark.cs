@@ -32,7 +32,7 @@ internal static class LatencyBenchmark
             var latencies = await MeasureAsync(http, slice, concurrency, requestsPerLevel);
             latencies.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"concurrency {concurrency}: {latencies.Count} requests, p50 {Percentile(latencies, 50):F1} ms, p99 {Percentile(latencies, 99):F1} ms, max {latencies[^1]:F1} ms"));
+                $"concurrency {concurrency}: {latencies.Count} requests, p50 {Percentiles.Of(latencies, 50):F1} ms, p99 {Percentiles.Of(latencies, 99):F1} ms, max {latencies[^1]:F1} ms"));
         }
     }
 
@@ -60,7 +60,4 @@ internal static class LatencyBenchmark
         }));
         return latencies;
     }
-
-    private static double Percentile(List<double> sorted, int percentile) =>
-        sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
 }

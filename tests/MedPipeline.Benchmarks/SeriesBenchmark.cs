@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Reflection;
 using System.Text.Json;
 using MedPipeline.LocalStack;
 using MedPipeline.SampleData;
@@ -22,8 +20,7 @@ internal static class SeriesBenchmark
     {
         await using var broker = await PrivateRabbitMq.StartAsync(TimeSpan.FromSeconds(90));
         await using var postgres = await PrivatePostgres.StartAsync(TimeSpan.FromSeconds(90));
-        var configuration = typeof(SeriesBenchmark).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        await using var pipeline = await LocalPipeline.StartAsync(new PipelineSettings(RepositoryPaths.Root, configuration, broker.Endpoint,
+        await using var pipeline = await LocalPipeline.StartAsync(new PipelineSettings(RepositoryPaths.Root, TestBuild.Configuration, broker.Endpoint,
             await postgres.Endpoint.CreateDatabaseAsync("bench"))
         {
             Settings = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" },
@@ -42,7 +39,7 @@ internal static class SeriesBenchmark
 
         latencies.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"one at a time: {series} series, submit-to-callback p50 {Percentile(latencies, 50):F0} ms, p99 {Percentile(latencies, 99):F0} ms, max {latencies[^1]:F0} ms"));
+            $"one at a time: {series} series, submit-to-callback p50 {Percentiles.Of(latencies, 50):F0} ms, p99 {Percentiles.Of(latencies, 99):F0} ms, max {latencies[^1]:F0} ms"));
 
         var burst = Enumerable.Range(0, series).Select(i => (Series: samples.ForModel(Model, Instances), Id: $"burst-{i}")).ToList();
         var watch = Stopwatch.StartNew();
@@ -67,17 +64,7 @@ internal static class SeriesBenchmark
 
     private static async Task SubmitAsync(HttpClient gateway, string organization, SampleSeries series, string id)
     {
-        var file = new ByteArrayContent(series.Zip);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        using var form = new MultipartFormDataContent
-        {
-            { file, "file", series.FileName },
-            { new StringContent(id), "seriesId" },
-            { new StringContent(organization), "organization" },
-            { new StringContent(series.StudyInstanceUid), "studyInstanceUid" },
-            { new StringContent(series.SeriesInstanceUid), "seriesInstanceUid" },
-            { new StringContent(Model), "modelType" },
-        };
+        using var form = SeriesRequestForm.Create(series, Model, id, organization);
         using var response = await gateway.PostAsync("api/studies/series/predict", form);
         response.EnsureSuccessStatusCode();
     }
@@ -98,7 +85,4 @@ internal static class SeriesBenchmark
 
         throw new TimeoutException($"no callback for {id}");
     }
-
-    private static double Percentile(List<double> sorted, int percentile) =>
-        sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using MedPipeline.Testing;
 
 namespace MedPipeline.Cli.Tests;
@@ -7,10 +6,6 @@ namespace MedPipeline.Cli.Tests;
 /// <summary>Runs the real medpipe executable (built next to the tests) and captures what it prints.</summary>
 internal static class Medpipe
 {
-    /// <summary>The build configuration of these tests, which is the one of the services the demo starts.</summary>
-    public static string Configuration { get; } =
-        typeof(Medpipe).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-
     public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) =>
         RunAsync(TimeSpan.FromSeconds(60), arguments);
 

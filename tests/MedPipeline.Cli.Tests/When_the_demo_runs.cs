@@ -14,7 +14,7 @@ public sealed class When_the_demo_runs
     public async Task Every_sample_series_reaches_its_outcome_and_the_callbacks_are_printed()
     {
         var (exitCode, output, error) = await Medpipe.RunAsync(TimeSpan.FromMinutes(6),
-            "demo", "--exit-when-done", "--checkout", RepositoryPaths.Root, "--configuration", Medpipe.Configuration);
+            "demo", "--exit-when-done", "--checkout", RepositoryPaths.Root, "--configuration", TestBuild.Configuration);
 
         Assert.That(exitCode, Is.Zero, output + error);
         Assert.That(output, Does.Contain("RabbitMQ management: http://127.0.0.1:"));
@@ -33,7 +33,7 @@ public sealed class When_the_demo_runs
     [Test]
     public async Task Start_only_writes_the_endpoints_serves_them_and_stops_cleanly_on_ctrl_c()
     {
-        using var process = Medpipe.Start("demo", "--start-only", "--checkout", RepositoryPaths.Root, "--configuration", Medpipe.Configuration);
+        using var process = Medpipe.Start("demo", "--start-only", "--checkout", RepositoryPaths.Root, "--configuration", TestBuild.Configuration);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         try

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using MedPipeline.LocalStack;
 using MedPipeline.SampleData;
 using MedPipeline.Testing;
@@ -50,17 +49,7 @@ internal sealed class SeriesGateway : IAsyncDisposable
     public static MultipartFormDataContent Request()
     {
         var series = new SampleSeriesFactory(RepositoryPaths.Models).ForModel("ct-lesion-classifier", 1);
-        var file = new ByteArrayContent(series.Zip);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        return new MultipartFormDataContent
-        {
-            { file, "file", series.FileName },
-            { new StringContent("backend-1"), "seriesId" },
-            { new StringContent("st-olaf"), "organization" },
-            { new StringContent(series.StudyInstanceUid), "studyInstanceUid" },
-            { new StringContent(series.SeriesInstanceUid), "seriesInstanceUid" },
-            { new StringContent("ct-lesion-classifier"), "modelType" },
-        };
+        return SeriesRequestForm.Create(series, "ct-lesion-classifier", "backend-1", "st-olaf");
     }
 
     public async ValueTask DisposeAsync()

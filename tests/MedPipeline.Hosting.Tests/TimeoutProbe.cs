@@ -17,12 +17,4 @@ public sealed class TimeoutProbe : IConsumer<SeriesStageTimedOut>
 }
 
 /// <summary>Endpoint tuning as a worker's definition does it: the shared retry policy and a quorum queue.</summary>
-public sealed class TimeoutProbeDefinition : ConsumerDefinition<TimeoutProbe>
-{
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<TimeoutProbe> consumerConfigurator,
-        IRegistrationContext context)
-    {
-        endpointConfigurator.UseQuorumQueueOnRabbitMq();
-        endpointConfigurator.UseMessageRetry(MedPipelineRetry.Transient);
-    }
-}
+public sealed class TimeoutProbeDefinition() : WorkerConsumerDefinition<TimeoutProbe>;

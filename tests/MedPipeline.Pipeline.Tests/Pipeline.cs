@@ -1,4 +1,3 @@
-using System.Reflection;
 using MedPipeline.LocalStack;
 using MedPipeline.SampleData;
 using MedPipeline.Testing;
@@ -26,8 +25,7 @@ public sealed class Pipeline
     {
         var broker = await TestServices.RabbitMqAsync();
         var postgres = await TestServices.PostgresAsync();
-        var configuration = typeof(Pipeline).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        _pipeline = await LocalPipeline.StartAsync(new PipelineSettings(RepositoryPaths.Root, configuration, broker, await postgres.CreateDatabaseAsync("pipeline"))
+        _pipeline = await LocalPipeline.StartAsync(new PipelineSettings(RepositoryPaths.Root, TestBuild.Configuration, broker, await postgres.CreateDatabaseAsync("pipeline"))
         {
             Organization = "st-olaf",
             Settings = new Dictionary<string, string>

@@ -12,17 +12,12 @@ internal sealed class SeriesClient : IDisposable
 
     public static string NewSeriesId() => $"backend-{Guid.NewGuid():N}"[..20];
 
-    public Task<HttpResponseMessage> SubmitAsync(SampleSeries series, string modelType, string seriesId, bool? predictAgain = null,
-        string? organization = null) =>
-        _gateway.PostAsync("api/studies/series/predict", Form(series.Zip, series.FileName, new()
-        {
-            ["seriesId"] = seriesId,
-            ["organization"] = organization ?? Pipeline.Running.Organization,
-            ["studyInstanceUid"] = series.StudyInstanceUid,
-            ["seriesInstanceUid"] = series.SeriesInstanceUid,
-            ["modelType"] = modelType,
-            ["predictAgain"] = predictAgain?.ToString().ToLowerInvariant(),
-        }));
+    public async Task<HttpResponseMessage> SubmitAsync(SampleSeries series, string modelType, string seriesId, bool? predictAgain = null,
+        string? organization = null)
+    {
+        using var form = SeriesRequestForm.Create(series, modelType, seriesId, organization ?? Pipeline.Running.Organization, predictAgain);
+        return await _gateway.PostAsync("api/studies/series/predict", form);
+    }
 
     public Task<HttpResponseMessage> PostAsync(HttpContent content) => _gateway.PostAsync("api/studies/series/predict", content);
 

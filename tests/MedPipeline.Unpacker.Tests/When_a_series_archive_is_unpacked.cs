@@ -1,3 +1,4 @@
+using MedPipeline.SampleData;
 using MedPipeline.Storage;
 using MedPipeline.Unpacker.Archive;
 
@@ -21,7 +22,7 @@ public sealed class When_a_series_archive_is_unpacked
     [Test]
     public async Task Every_DICOM_entry_is_written_to_the_store_in_entry_order()
     {
-        var zip = new TestZip().Add("CT_1.dcm", TestZip.DicomLike(10)).Add("sub/CT_2.dcm", TestZip.DicomLike(20)).Build();
+        var zip = new SeriesArchive().Add("CT_1.dcm", TestZip.DicomLike(10)).Add("sub/CT_2.dcm", TestZip.DicomLike(20)).Build();
 
         var instances = await ExtractAsync(zip);
 
@@ -33,7 +34,7 @@ public sealed class When_a_series_archive_is_unpacked
     [Test]
     public async Task Unpacking_the_same_archive_twice_gives_the_same_keys()
     {
-        var zip = new TestZip().Add("CT_1.dcm", TestZip.DicomLike()).Build();
+        var zip = new SeriesArchive().Add("CT_1.dcm", TestZip.DicomLike()).Build();
 
         var first = await ExtractAsync(zip);
         var second = await ExtractAsync(zip);
@@ -50,7 +51,7 @@ public sealed class When_a_series_archive_is_unpacked
     [TestCase("inner.tar.gz", ArchiveProblem.NestedArchive, "archive inside")]
     public void A_dangerous_entry_name_is_rejected(string name, ArchiveProblem problem, string words)
     {
-        var zip = new TestZip().Add("CT_1.dcm", TestZip.DicomLike()).Add(name, TestZip.DicomLike()).Build();
+        var zip = new SeriesArchive().Add("CT_1.dcm", TestZip.DicomLike()).Add(name, TestZip.DicomLike()).Build();
 
         var rejection = Assert.ThrowsAsync<ArchiveRejectedException>(() => ExtractAsync(zip));
 
@@ -62,7 +63,7 @@ public sealed class When_a_series_archive_is_unpacked
     [Test]
     public void A_symbolic_link_is_rejected()
     {
-        var zip = new TestZip().Add("link.dcm", "/etc/passwd"u8.ToArray(), unixMode: 0xA1FF).Build();
+        var zip = new SeriesArchive().Add("link.dcm", "/etc/passwd"u8.ToArray(), unixMode: 0xA1FF).Build();
 
         var rejection = Assert.ThrowsAsync<ArchiveRejectedException>(() => ExtractAsync(zip));
 
@@ -72,8 +73,8 @@ public sealed class When_a_series_archive_is_unpacked
     [Test]
     public void A_ZIP_disguised_as_a_dcm_file_is_rejected_as_nested()
     {
-        var inner = new TestZip().Add("x.dcm", TestZip.DicomLike()).Build();
-        var zip = new TestZip().Add("CT_1.dcm", inner).Build();
+        var inner = new SeriesArchive().Add("x.dcm", TestZip.DicomLike()).Build();
+        var zip = new SeriesArchive().Add("CT_1.dcm", inner).Build();
 
         var rejection = Assert.ThrowsAsync<ArchiveRejectedException>(() => ExtractAsync(zip));
 
@@ -83,7 +84,7 @@ public sealed class When_a_series_archive_is_unpacked
     [Test]
     public void A_file_that_is_not_DICOM_is_rejected_with_its_name()
     {
-        var zip = new TestZip().Add("CT_1.dcm", TestZip.DicomLike()).Add("notes.txt", new byte[300]).Build();
+        var zip = new SeriesArchive().Add("CT_1.dcm", TestZip.DicomLike()).Add("notes.txt", new byte[300]).Build();
 
         var rejection = Assert.ThrowsAsync<ArchiveRejectedException>(() => ExtractAsync(zip));
 
@@ -94,7 +95,7 @@ public sealed class When_a_series_archive_is_unpacked
     [Test]
     public void A_file_too_short_for_DICOM_is_rejected()
     {
-        var zip = new TestZip().Add("CT_1.dcm", new byte[20]).Build();
+        var zip = new SeriesArchive().Add("CT_1.dcm", new byte[20]).Build();
 
         var rejection = Assert.ThrowsAsync<ArchiveRejectedException>(() => ExtractAsync(zip));
 
@@ -106,7 +107,7 @@ public sealed class When_a_series_archive_is_unpacked
     public void A_highly_compressed_entry_is_rejected_as_a_zip_bomb()
     {
         var bomb = TestZip.DicomLike(8 * 1024 * 1024);
-        var zip = new TestZip().Add("CT_1.dcm", bomb).Build();
+        var zip = new SeriesArchive().Add("CT_1.dcm", bomb).Build();
 
         var rejection = Assert.ThrowsAsync<ArchiveRejectedException>(() => ExtractAsync(zip));
 
@@ -118,7 +119,7 @@ public sealed class When_a_series_archive_is_unpacked
     public void An_archive_inflating_past_the_total_limit_is_rejected()
     {
         var random = new Random(7);
-        var zip = new TestZip();
+        var zip = new SeriesArchive();
         for (var i = 0; i < 3; i++)
         {
             var content = TestZip.DicomLike(600_000);
@@ -136,7 +137,7 @@ public sealed class When_a_series_archive_is_unpacked
     [Test]
     public void Too_many_entries_are_rejected()
     {
-        var zip = new TestZip();
+        var zip = new SeriesArchive();
         for (var i = 0; i < 11; i++)
         {
             zip.Add($"CT_{i}.dcm", TestZip.DicomLike());
@@ -159,7 +160,7 @@ public sealed class When_a_series_archive_is_unpacked
     [Test]
     public void A_truncated_ZIP_is_rejected()
     {
-        var zip = new TestZip().Add("CT_1.dcm", TestZip.DicomLike(5000)).Build();
+        var zip = new SeriesArchive().Add("CT_1.dcm", TestZip.DicomLike(5000)).Build();
 
         var rejection = Assert.ThrowsAsync<ArchiveRejectedException>(() => ExtractAsync(zip[..(zip.Length / 2)]));
 
@@ -169,7 +170,7 @@ public sealed class When_a_series_archive_is_unpacked
     [Test]
     public void An_empty_archive_is_rejected()
     {
-        var rejection = Assert.ThrowsAsync<ArchiveRejectedException>(() => ExtractAsync(new TestZip().Add("dir/", []).Build()));
+        var rejection = Assert.ThrowsAsync<ArchiveRejectedException>(() => ExtractAsync(new SeriesArchive().Add("dir/", []).Build()));
 
         Assert.That(rejection!.Problem, Is.EqualTo(ArchiveProblem.Empty));
     }

@@ -1,3 +1,4 @@
+using MedPipeline.SampleData;
 using MassTransit;
 using MassTransit.Testing;
 using MedPipeline.Contracts;
@@ -44,7 +45,7 @@ public sealed class When_the_unpacker_gets_a_series
         Rows = 4, Columns = 4, Pixels = new int[16],
     }.ToBytes();
 
-    private async Task<UnpackSeriesArchive> SubmitAsync(TestZip zip)
+    private async Task<UnpackSeriesArchive> SubmitAsync(SeriesArchive zip)
     {
         await _store.WriteAsync("archives/a.zip", new MemoryStream(zip.Build()), null, CancellationToken.None);
         var command = new UnpackSeriesArchive
@@ -60,7 +61,7 @@ public sealed class When_the_unpacker_gets_a_series
     [Test]
     public async Task A_clean_series_is_unpacked_and_described()
     {
-        var command = await SubmitAsync(new TestZip().Add("CT_1.dcm", Ct(1)).Add("CT_2.dcm", Ct(2)).Add("CT_3.dcm", Ct(3)));
+        var command = await SubmitAsync(new SeriesArchive().Add("CT_1.dcm", Ct(1)).Add("CT_2.dcm", Ct(2)).Add("CT_3.dcm", Ct(3)));
 
         Assert.That(await _harness.Published.Any<SeriesUnpacked>(), Is.True);
         var unpacked = _harness.Published.Select<SeriesUnpacked>().Single().Context.Message;
@@ -72,7 +73,7 @@ public sealed class When_the_unpacker_gets_a_series
     [Test]
     public async Task Instances_of_another_series_are_a_UID_mismatch()
     {
-        await SubmitAsync(new TestZip().Add("CT_1.dcm", Ct(1, "9.9.9")));
+        await SubmitAsync(new SeriesArchive().Add("CT_1.dcm", Ct(1, "9.9.9")));
 
         var rejected = await RejectionAsync();
         Assert.That(rejected.Kind, Is.EqualTo(RejectionKind.UidMismatch));
@@ -82,7 +83,7 @@ public sealed class When_the_unpacker_gets_a_series
     [Test]
     public async Task Two_series_in_one_archive_are_rejected_as_mixed()
     {
-        await SubmitAsync(new TestZip().Add("CT_1.dcm", Ct(1)).Add("CT_2.dcm", Ct(2, "9.9.9")));
+        await SubmitAsync(new SeriesArchive().Add("CT_1.dcm", Ct(1)).Add("CT_2.dcm", Ct(2, "9.9.9")));
 
         Assert.That((await RejectionAsync()).Kind, Is.EqualTo(RejectionKind.MixedSeries));
     }
@@ -90,7 +91,7 @@ public sealed class When_the_unpacker_gets_a_series
     [Test]
     public async Task A_zip_slip_entry_is_rejected_with_its_name()
     {
-        await SubmitAsync(new TestZip().Add("../../etc/CT_1.dcm", Ct(1)));
+        await SubmitAsync(new SeriesArchive().Add("../../etc/CT_1.dcm", Ct(1)));
 
         var rejected = await RejectionAsync();
         Assert.That(rejected.Kind, Is.EqualTo(RejectionKind.UnsafePath));
@@ -101,7 +102,7 @@ public sealed class When_the_unpacker_gets_a_series
     public async Task A_truncated_instance_is_rejected_as_truncated()
     {
         var bytes = Ct(1);
-        await SubmitAsync(new TestZip().Add("CT_1.dcm", bytes[..(bytes.Length - 10)]));
+        await SubmitAsync(new SeriesArchive().Add("CT_1.dcm", bytes[..(bytes.Length - 10)]));
 
         var rejected = await RejectionAsync();
         Assert.That(rejected.Kind, Is.EqualTo(RejectionKind.Truncated));
@@ -115,7 +116,7 @@ public sealed class When_the_unpacker_gets_a_series
             .Text(Dicom.DicomTag.SopInstanceUid, "UI", "1.2.3.4.9").Text(Dicom.DicomTag.Modality, "CS", "SR")
             .ToBytes(Dicom.TransferSyntax.ExplicitLittleUid);
 
-        await SubmitAsync(new TestZip().Add("SR_1.dcm", report));
+        await SubmitAsync(new SeriesArchive().Add("SR_1.dcm", report));
 
         Assert.That((await RejectionAsync()).Kind, Is.EqualTo(RejectionKind.NoImageInstances));
     }

@@ -1,5 +1,5 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
+using MedPipeline.SampleData;
 
 namespace MedPipeline.Cli.Demo;
 
@@ -15,7 +15,8 @@ internal sealed class SeriesProgress(Uri gateway, Uri sampleBackend, string orga
         var statusUrls = new Dictionary<DemoSeries, string>();
         foreach (var series in all)
         {
-            using var response = await _gateway.PostAsync("api/studies/series/predict", Form(series), cancellationToken);
+            using var form = SeriesRequestForm.Create(series.Series, series.ModelType, series.SeriesId, organization, predictAgain: false);
+            using var response = await _gateway.PostAsync("api/studies/series/predict", form, cancellationToken);
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             await output.WriteLineAsync($"  submitted {series.Label,-28} {series.Series.FileName[..Math.Min(40, series.Series.FileName.Length)]}… -> HTTP {(int)response.StatusCode}");
             if (response.IsSuccessStatusCode)
@@ -88,22 +89,6 @@ internal sealed class SeriesProgress(Uri gateway, Uri sampleBackend, string orga
     }
 
     private static bool IsFinal(string state) => state is "Completed" or "NotSupported" or "Failed";
-
-    private MultipartFormDataContent Form(DemoSeries series)
-    {
-        var file = new ByteArrayContent(series.Series.Zip);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
-        return new MultipartFormDataContent
-        {
-            { file, "file", series.Series.FileName },
-            { new StringContent(series.SeriesId), "seriesId" },
-            { new StringContent(organization), "organization" },
-            { new StringContent(series.Series.StudyInstanceUid), "studyInstanceUid" },
-            { new StringContent(series.Series.SeriesInstanceUid), "seriesInstanceUid" },
-            { new StringContent(series.ModelType), "modelType" },
-            { new StringContent("false"), "predictAgain" },
-        };
-    }
 
     public void Dispose()
     {

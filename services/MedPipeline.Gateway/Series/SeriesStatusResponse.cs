@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using MedPipeline.Contracts;
 
 namespace MedPipeline.Gateway.Series;
@@ -7,12 +5,6 @@ namespace MedPipeline.Gateway.Series;
 /// <summary>The JSON of a series' status: state, stage timestamps, outcome and result (snake_case, as in the callback).</summary>
 public static class SeriesStatusResponse
 {
-    private static readonly JsonSerializerOptions SnakeCase = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
-
     public static object From(SeriesStatusRow row, string statusUrl) => new
     {
         correlationId = row.CorrelationId,
@@ -37,13 +29,10 @@ public static class SeriesStatusResponse
             inferredAt = row.InferredAt,
             finishedAt = row.FinishedAt,
         },
-        result = Result(row.Prediction),
+        result = SeriesResultJson.From(row.Prediction),
         callbacks = row.CallbackOutcomes,
         statusUrl,
     };
-
-    public static JsonNode? Result(SeriesPrediction? prediction) =>
-        prediction is null ? null : JsonSerializer.SerializeToNode(prediction, SnakeCase);
 
     public static string UrlFor(string organization, string studyInstanceUid, string seriesInstanceUid, string modelType) =>
         $"/api/studies/series/{Uri.EscapeDataString(seriesInstanceUid)}/status?organization={Uri.EscapeDataString(organization)}"

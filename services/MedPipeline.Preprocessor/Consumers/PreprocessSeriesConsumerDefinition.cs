@@ -1,17 +1,7 @@
-using MassTransit;
 using MedPipeline.Hosting.Messaging;
 
 namespace MedPipeline.Preprocessor.Consumers;
 
-/// <summary>A quorum queue, the shared transient retry, one series per core: decoding is CPU-bound.</summary>
-public sealed class PreprocessSeriesConsumerDefinition : ConsumerDefinition<PreprocessSeriesConsumer>
-{
-    public PreprocessSeriesConsumerDefinition() => ConcurrentMessageLimit = Math.Max(1, Environment.ProcessorCount);
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<PreprocessSeriesConsumer> consumerConfigurator, IRegistrationContext context)
-    {
-        endpointConfigurator.UseQuorumQueueOnRabbitMq();
-        endpointConfigurator.UseMessageRetry(MedPipelineRetry.Transient);
-    }
-}
+/// <summary>One series per core: decoding and preprocessing are CPU-bound.</summary>
+public sealed class PreprocessSeriesConsumerDefinition()
+    : WorkerConsumerDefinition<PreprocessSeriesConsumer>(concurrentMessageLimit: Math.Max(1, Environment.ProcessorCount));

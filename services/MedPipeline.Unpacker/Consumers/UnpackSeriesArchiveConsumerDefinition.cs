@@ -1,17 +1,6 @@
-using MassTransit;
 using MedPipeline.Hosting.Messaging;
 
 namespace MedPipeline.Unpacker.Consumers;
 
-/// <summary>A quorum queue (losing it would lose series), the shared transient retry, a few archives at a time.</summary>
-public sealed class UnpackSeriesArchiveConsumerDefinition : ConsumerDefinition<UnpackSeriesArchiveConsumer>
-{
-    public UnpackSeriesArchiveConsumerDefinition() => ConcurrentMessageLimit = 2;
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<UnpackSeriesArchiveConsumer> consumerConfigurator, IRegistrationContext context)
-    {
-        endpointConfigurator.UseQuorumQueueOnRabbitMq();
-        endpointConfigurator.UseMessageRetry(MedPipelineRetry.Transient);
-    }
-}
+/// <summary>A few archives at a time: unpacking is disk-bound and an archive may be gigabytes.</summary>
+public sealed class UnpackSeriesArchiveConsumerDefinition() : WorkerConsumerDefinition<UnpackSeriesArchiveConsumer>(concurrentMessageLimit: 2);

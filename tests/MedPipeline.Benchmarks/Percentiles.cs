@@ -1,0 +1,8 @@
+namespace MedPipeline.Benchmarks;
+
+internal static class Percentiles
+{
+    /// <summary>Nearest-rank percentile of an ascending list.</summary>
+    public static double Of(List<double> sorted, int percentile) =>
+        sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1)];
+}
