@@ -7,7 +7,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 bash "$here/setup.sh"
 for project in MedPipeline.Cli MedPipeline.Gateway MedPipeline.Orchestrator MedPipeline.Unpacker MedPipeline.Preprocessor \
-  MedPipeline.Inference MedPipeline.StatusCallback MedPipeline.SampleBackend; do
-  dotnet build "$root/services/$project/$project.csproj" --configuration Release --no-restore --verbosity quiet >/dev/null
+  MedPipeline.Inference MedPipeline.StatusCallback dev/MedPipeline.SampleBackend; do
+  dotnet build "$root/services/$project/${project#dev/}.csproj" --configuration Release --no-restore --verbosity quiet >/dev/null
 done
 exec dotnet "$root/services/MedPipeline.Cli/bin/Release/net10.0/medpipe.dll" demo --checkout "$root" "$@"

@@ -4,8 +4,8 @@ using MedPipeline.Gateway.Series;
 using MedPipeline.Hosting;
 using MedPipeline.Hosting.Health;
 using MedPipeline.Gateway.SingleImage;
-using MedPipeline.ModelRegistry;
-using MedPipeline.Prediction;
+using MedPipeline.Models;
+using MedPipeline.ModelRunner;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +30,7 @@ public static class GatewayServices
         builder.Services.AddOptions<CodecPoolOptions>().BindConfiguration(CodecPoolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(provider => new CodecProcessPool(provider.GetRequiredService<IOptions<CodecPoolOptions>>().Value));
         builder.Services.AddSingleton(provider => new ImagePredictor(
-            provider.GetRequiredService<ModelRegistry.ModelRegistry>(), provider.GetRequiredService<IOptions<PredictionOptions>>().Value,
+            provider.GetRequiredService<ModelRegistry>(), provider.GetRequiredService<IOptions<PredictionOptions>>().Value,
             provider.GetRequiredService<CodecProcessPool>()));
         builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = builder.Configuration.GetValue(
             $"{SingleImageOptions.Section}:{nameof(SingleImageOptions.MaxFileBytes)}", new SingleImageOptions().MaxFileBytes));
@@ -40,7 +40,7 @@ public static class GatewayServices
     public static WebApplication MapGateway(this WebApplication app)
     {
         // Load every model before the first request, so a bad manifest stops the start, not a request.
-        _ = app.Services.GetRequiredService<ModelRegistry.ModelRegistry>();
+        _ = app.Services.GetRequiredService<ModelRegistry>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();

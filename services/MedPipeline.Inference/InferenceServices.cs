@@ -1,7 +1,7 @@
 using MassTransit;
 using MedPipeline.Hosting.Messaging;
 using MedPipeline.Inference.Consumers;
-using MedPipeline.ModelRegistry;
+using MedPipeline.Models;
 using MedPipeline.Storage;
 
 namespace MedPipeline.Inference;

@@ -1,4 +1,4 @@
-using MedPipeline.ModelRegistry;
+using MedPipeline.Models;
 
 namespace MedPipeline.Orchestrator;
 

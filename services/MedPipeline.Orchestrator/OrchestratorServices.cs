@@ -1,6 +1,6 @@
 using MedPipeline.Hosting;
 using MedPipeline.Hosting.Messaging;
-using MedPipeline.ModelRegistry;
+using MedPipeline.Models;
 using MedPipeline.Orchestrator.Options;
 using MedPipeline.Orchestrator.Saga;
 using MedPipeline.Persistence;

@@ -3,7 +3,7 @@ using MedPipeline.Dicom;
 using MedPipeline.Dicom.Codecs;
 using MedPipeline.Hosting;
 using MedPipeline.Hosting.Messaging;
-using MedPipeline.ModelRegistry;
+using MedPipeline.Models;
 using MedPipeline.Preprocessor.Consumers;
 using MedPipeline.Storage;
 using Microsoft.Extensions.Options;

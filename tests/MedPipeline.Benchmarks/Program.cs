@@ -3,9 +3,9 @@ using MedPipeline.Dicom;
 using MedPipeline.Dicom.Codecs;
 using MedPipeline.Dicom.Writing;
 using MedPipeline.Imaging;
-using MedPipeline.ModelRegistry;
+using MedPipeline.Models;
 using MedPipeline.Onnx;
-using MedPipeline.Preprocessing;
+using MedPipeline.ModelInput;
 using MedPipeline.Testing;
 
 // Decode, preprocess and inference throughput on this machine, or POST /predict latency. Usage:

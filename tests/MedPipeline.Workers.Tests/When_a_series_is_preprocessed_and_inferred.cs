@@ -1,3 +1,4 @@
+using MedPipeline.Models;
 using MassTransit;
 using MassTransit.Testing;
 using MedPipeline.Contracts;
@@ -12,14 +13,14 @@ namespace MedPipeline.Workers.Tests;
 /// <summary>The Preprocessor and Inference consumers on the real shipped models, the store on disk, the bus in memory.</summary>
 public sealed class When_a_series_is_preprocessed_and_inferred
 {
-    private static ModelRegistry.ModelRegistry _registry = null!;
+    private static ModelRegistry _registry = null!;
     private string _root = "";
     private FileSystemStore _store = null!;
     private ServiceProvider _provider = null!;
     private ITestHarness _harness = null!;
 
     [OneTimeSetUp]
-    public void LoadModels() => _registry = ModelRegistry.ModelRegistry.Load(RepositoryPaths.Models);
+    public void LoadModels() => _registry = ModelRegistry.Load(RepositoryPaths.Models);
 
     [OneTimeTearDown]
     public void UnloadModels() => _registry.Dispose();

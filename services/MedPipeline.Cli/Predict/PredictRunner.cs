@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using MedPipeline.Dicom.Codecs;
-using MedPipeline.ModelRegistry;
-using MedPipeline.ModelRegistry.Manifest;
-using MedPipeline.Prediction;
+using MedPipeline.Models;
+using MedPipeline.Models.Manifest;
+using MedPipeline.ModelRunner;
 using Spectre.Console;
 
 namespace MedPipeline.Cli.Predict;
@@ -15,10 +15,10 @@ internal static class PredictRunner
 
     public static async Task<int> RunAsync(PredictRequest request, CancellationToken cancellationToken)
     {
-        ModelRegistry.ModelRegistry registry;
+        ModelRegistry registry;
         try
         {
-            registry = ModelRegistry.ModelRegistry.Load(request.Models.FullName);
+            registry = ModelRegistry.Load(request.Models.FullName);
         }
         catch (ModelManifestException e)
         {

@@ -25,7 +25,7 @@ public sealed record ClassificationResponse(
     [property: JsonPropertyName("inference_time_ms")] double InferenceTimeMs,
     [property: JsonPropertyName("timings")] TimingsResponse Timings,
     [property: JsonPropertyName("frames")] IReadOnlyList<ClassificationFrame> Frames,
-    [property: JsonPropertyName("preprocessing")] Preprocessing.PreprocessingSummary Preprocessing,
+    [property: JsonPropertyName("preprocessing")] ModelInput.PreprocessingSummary Preprocessing,
     [property: JsonPropertyName("preview")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Preview);
 
 /// <summary>One frame of an anomaly answer.</summary>
@@ -44,5 +44,5 @@ public sealed record AnomalyResponse(
     [property: JsonPropertyName("modelType")] string ModelType,
     [property: JsonPropertyName("modelVersion")] string ModelVersion,
     [property: JsonPropertyName("frames")] IReadOnlyList<AnomalyFrame> Frames,
-    [property: JsonPropertyName("preprocessing")] Preprocessing.PreprocessingSummary Preprocessing,
+    [property: JsonPropertyName("preprocessing")] ModelInput.PreprocessingSummary Preprocessing,
     [property: JsonPropertyName("preview")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Preview);

@@ -1,4 +1,4 @@
-using MedPipeline.Prediction;
+using MedPipeline.ModelRunner;
 
 namespace MedPipeline.Gateway.SingleImage;
 

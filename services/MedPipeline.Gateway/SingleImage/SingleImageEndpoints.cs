@@ -1,6 +1,7 @@
+using MedPipeline.Models;
 using System.Globalization;
-using MedPipeline.ModelRegistry.Manifest;
-using MedPipeline.Prediction;
+using MedPipeline.Models.Manifest;
+using MedPipeline.ModelRunner;
 
 namespace MedPipeline.Gateway.SingleImage;
 
@@ -12,7 +13,7 @@ public static class SingleImageEndpoints
 {
     public static void MapSingleImageEndpoints(this WebApplication app)
     {
-        app.MapGet("/api/models", (ModelRegistry.ModelRegistry registry) => registry.Models
+        app.MapGet("/api/models", (ModelRegistry registry) => registry.Models
             .OrderBy(m => m.Manifest.ModelType, StringComparer.Ordinal)
             .Select(m => new
             {
@@ -37,7 +38,7 @@ public static class SingleImageEndpoints
             .DisableAntiforgery()
             .WithName("ClassifyImage");
 
-        app.MapPost("/predict", async (HttpRequest request, ImagePredictor predictor, ModelRegistry.ModelRegistry registry,
+        app.MapPost("/predict", async (HttpRequest request, ImagePredictor predictor, ModelRegistry registry,
             string? threshold, string? modelType, bool? preview, CancellationToken cancellationToken) =>
             await Answer(async () =>
             {
@@ -72,7 +73,7 @@ public static class SingleImageEndpoints
         : double.TryParse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value > 0 ? value
         : throw new PredictionException(PredictionError.InvalidThreshold, $"threshold must be a positive number, not '{threshold}'");
 
-    private static string DefaultAnomalyModel(ModelRegistry.ModelRegistry registry) =>
+    private static string DefaultAnomalyModel(ModelRegistry registry) =>
         registry.Models.Where(m => m.Manifest.Task == ModelTask.Anomaly).Select(m => m.Manifest.ModelType).Order(StringComparer.Ordinal).FirstOrDefault()
         ?? throw new PredictionException(PredictionError.UnknownModel, "no anomaly model is installed");
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using MassTransit;
 using MedPipeline.Contracts;
-using MedPipeline.ModelRegistry;
-using MedPipeline.ModelRegistry.Manifest;
+using MedPipeline.Models;
+using MedPipeline.Models.Manifest;
 using MedPipeline.Onnx;
 using MedPipeline.Storage;
 
@@ -12,7 +12,7 @@ namespace MedPipeline.Inference.Consumers;
 /// Runs the model (loaded once per process) over the stored tensor batches, answers per instance and
 /// frame, aggregates the series result by the manifest's rule, and records which model produced it.
 /// </summary>
-public sealed class RunSeriesInferenceConsumer(ISeriesStore store, ModelRegistry.ModelRegistry registry) : IConsumer<RunSeriesInference>
+public sealed class RunSeriesInferenceConsumer(ISeriesStore store, ModelRegistry registry) : IConsumer<RunSeriesInference>
 {
     public async Task Consume(ConsumeContext<RunSeriesInference> context)
     {

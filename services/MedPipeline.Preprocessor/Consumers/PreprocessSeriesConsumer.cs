@@ -1,9 +1,10 @@
+using MedPipeline.Models;
 using System.Text.Json;
 using MassTransit;
 using MedPipeline.Contracts;
 using MedPipeline.Dicom;
 using MedPipeline.Dicom.Series;
-using MedPipeline.Preprocessing;
+using MedPipeline.ModelInput;
 using MedPipeline.Storage;
 
 namespace MedPipeline.Preprocessor.Consumers;
@@ -13,7 +14,7 @@ namespace MedPipeline.Preprocessor.Consumers;
 /// tensors go to the store in batches (claim check), only their keys travel. A file that cannot be
 /// decoded fails the series with its name and reason. Redelivery rewrites the same keys.
 /// </summary>
-public sealed class PreprocessSeriesConsumer(FileSystemStore store, ModelRegistry.ModelRegistry registry, ICompressedFrameDecoder? codecs = null)
+public sealed class PreprocessSeriesConsumer(FileSystemStore store, ModelRegistry registry, ICompressedFrameDecoder? codecs = null)
     : IConsumer<PreprocessSeries>
 {
     private const int RowsPerBatch = 32;

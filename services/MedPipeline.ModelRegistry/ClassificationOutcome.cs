@@ -1,4 +1,0 @@
-namespace MedPipeline.ModelRegistry;
-
-/// <summary>A predicted class, its probability, and every class's probability (in label order).</summary>
-public sealed record ClassificationOutcome(string PredictedClass, double Probability, IReadOnlyDictionary<string, double> ClassProbabilities);

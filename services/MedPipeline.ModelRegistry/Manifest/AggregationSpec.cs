@@ -1,3 +1,0 @@
-namespace MedPipeline.ModelRegistry.Manifest;
-
-public sealed record AggregationSpec(AggregationRule Rule, string? PositiveLabel);

@@ -1,4 +1,0 @@
-namespace MedPipeline.ModelRegistry.Manifest;
-
-/// <summary>A declared input: its name and N×C×H×W shape, -1 for the dynamic batch.</summary>
-public sealed record TensorSpec(string Name, IReadOnlyList<long> Shape);

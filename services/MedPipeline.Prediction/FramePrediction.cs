@@ -1,6 +1,0 @@
-using MedPipeline.ModelRegistry;
-
-namespace MedPipeline.Prediction;
-
-/// <summary>The answer for one frame: a class (classifier) or a reconstruction error (anomaly model).</summary>
-public sealed record FramePrediction(int Frame, ClassificationOutcome? Classification, AnomalyOutcome? Anomaly);

@@ -1,0 +1,6 @@
+using MedPipeline.Models;
+
+namespace MedPipeline.ModelRunner;
+
+/// <summary>The answer for one frame: a class (classifier) or a reconstruction error (anomaly model).</summary>
+public sealed record FramePrediction(int Frame, ClassificationOutcome? Classification, AnomalyOutcome? Anomaly);

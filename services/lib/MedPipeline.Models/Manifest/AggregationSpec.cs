@@ -1,0 +1,3 @@
+namespace MedPipeline.Models.Manifest;
+
+public sealed record AggregationSpec(AggregationRule Rule, string? PositiveLabel);
