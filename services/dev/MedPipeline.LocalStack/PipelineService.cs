@@ -16,5 +16,9 @@ public static class PipelineService
 
     /// <summary>services/{name}/bin/{configuration}/net10.0/{name}.dll of a built checkout (services/dev/ for the demo-only backend).</summary>
     public static string DllIn(string checkout, string name, string configuration) =>
-        Path.Combine(checkout, "services", name == SampleBackend ? "dev" : "", name, "bin", configuration, "net10.0", $"{name}.dll");
+        Path.Combine(ProjectDirectoryIn(checkout, name), "bin", configuration, "net10.0", $"{name}.dll");
+
+    /// <summary>services/{name} (services/dev/{name} for the demo-only backend): the service's content root.</summary>
+    public static string ProjectDirectoryIn(string checkout, string name) =>
+        Path.Combine(checkout, "services", name == SampleBackend ? "dev" : "", name);
 }
