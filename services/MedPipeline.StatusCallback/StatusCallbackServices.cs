@@ -15,8 +15,7 @@ public static class StatusCallbackServices
     {
         builder.Services.AddOrganizations();
         builder.Services.AddValidatedOptions<CallbackDeliveryOptions>(CallbackDeliveryOptions.Section);
-        // Timeouts are the sender's (per attempt, in its resilience pipeline), not HttpClient's default 100 s.
-        builder.Services.AddHttpClient<CallbackSender>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        builder.Services.AddCallbackSender();
         builder.AddMedPipelineMassTransit(x => x.AddConsumer<SendSeriesStatusCallbackConsumer, SendSeriesStatusCallbackConsumerDefinition>());
         return builder;
     }

@@ -2,10 +2,6 @@ using System.Net;
 using MedPipeline.Hosting.Health;
 using MedPipeline.Hosting.Messaging;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -17,24 +13,42 @@ public sealed class When_health_is_asked
     public async Task Live_answers_200_and_ready_answers_503_while_the_database_does_not_answer()
     {
         using var console = new CapturedConsole();
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
-        builder.Services.AddRoutingCore();
         // Port 1 on loopback refuses at once: a database that is down.
-        builder.Configuration.AddInMemoryCollection([new("ConnectionStrings:Orchestrator", "Host=127.0.0.1;Port=1;Username=x;Password=y;Timeout=2")]);
-        builder.AddMedPipelineDefaults("medpipeline-test");
+        var builder = TestWebApps.Builder(("ConnectionStrings:Orchestrator", "Host=127.0.0.1;Port=1;Username=x;Password=y;Timeout=2"));
         await using var app = builder.Build();
         app.UseRouting();
         app.MapMedPipelineHealthEndpoints();
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        using var client = TestWebApps.ClientOf(app);
 
         using var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
         using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
 
         Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        await app.StopAsync();
+    }
+
+    [TestCase(HealthStatus.Healthy, HttpStatusCode.OK)]
+    [TestCase(HealthStatus.Degraded, HttpStatusCode.ServiceUnavailable)]
+    [TestCase(HealthStatus.Unhealthy, HttpStatusCode.ServiceUnavailable)]
+    public async Task Ready_answers_200_only_when_every_ready_check_is_healthy(HealthStatus bus, HttpStatusCode expected)
+    {
+        using var console = new CapturedConsole();
+        var builder = TestWebApps.Builder();
+        // What MassTransit's bus check reports: Degraded while it reconnects after a broker restart.
+        builder.Services.AddHealthChecks().AddCheck("bus", () => new HealthCheckResult(bus), [HealthTags.Ready]);
+        await using var app = builder.Build();
+        app.UseRouting();
+        app.MapMedPipelineHealthEndpoints();
+        await app.StartAsync();
+        using var client = TestWebApps.ClientOf(app);
+
+        using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+        using var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+
+        Assert.That(ready.StatusCode, Is.EqualTo(expected));
+        Assert.That(live.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a reconnecting bus does not make the process not-live");
         await app.StopAsync();
     }
 
@@ -53,5 +67,6 @@ public sealed class When_health_is_asked
         Assert.That(ready.Entries.Keys, Does.Contain("masstransit-bus"));
         Assert.That(ready.Status, Is.EqualTo(HealthStatus.Unhealthy));
         Assert.That(live.Status, Is.EqualTo(HealthStatus.Healthy));
+        Assert.That(live.Entries.Keys, Does.Contain("masstransit-bus-watchdog"));
     }
 }

@@ -17,7 +17,7 @@ public sealed class When_traces_are_collected
         var correlationId = Guid.NewGuid();
         using var console = new CapturedConsole();
         var builder = TestHosts.Builder().WithHarness(x => x.AddConsumer<EveryMessageConsumer>());
-        builder.Services.AddMedPipelineTelemetry(new TelemetryConfiguration { Tracing = t => t.AddProcessor(new SimpleActivityExportProcessor(exporter)) });
+        builder.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddProcessor(new SimpleActivityExportProcessor(exporter)));
         using (var host = builder.Build())
         {
             await host.StartAsync();
@@ -44,10 +44,29 @@ public sealed class When_traces_are_collected
     public void OTLP_export_is_off_unless_an_endpoint_is_configured()
     {
         using var console = new CapturedConsole();
-        using var plain = TestHosts.Builder().Build();
-        using var exporting = TestHosts.Builder(("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4317")).Build();
+        var plain = TestHosts.Builder();
+        var exporting = TestHosts.Builder(("OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:4317"));
 
-        Assert.That(plain.Services.GetRequiredService<TelemetryProviders>().OtlpEnabled, Is.False);
-        Assert.That(exporting.Services.GetRequiredService<TelemetryProviders>().OtlpEnabled, Is.True);
+        Assert.That(MedPipelineOpenTelemetry.ExportsOverOtlp(plain.Configuration), Is.False);
+        Assert.That(MedPipelineOpenTelemetry.ExportsOverOtlp(exporting.Configuration), Is.True);
+    }
+
+    [Test]
+    public async Task With_an_endpoint_spans_reach_the_collector()
+    {
+        await using var collector = await LoopbackCollector.StartAsync();
+        using var console = new CapturedConsole();
+        var builder = TestHosts.Builder(("OTEL_EXPORTER_OTLP_ENDPOINT", collector.Address.ToString()), ("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"));
+        using (var host = builder.Build())
+        {
+            await host.StartAsync();
+            using (MedPipelineTelemetry.StartStage("test", Guid.NewGuid(), Guid.NewGuid()))
+            {
+            }
+
+            await host.StopAsync();
+        }
+
+        Assert.That(collector.Paths, Does.Contain("/v1/traces"));
     }
 }

@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using MedPipeline.Organizations;
 using MedPipeline.StatusCallback.Delivery;
 using MedPipeline.StatusCallback.Options;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MedPipeline.StatusCallback.Tests;
 
@@ -108,18 +107,14 @@ public sealed class When_a_status_callback_is_delivered
         Assert.That(json, Does.Contain("\"reason\":\"entry \\u0027../x.dcm\\u0027 escapes the archive folder\""));
     }
 
-    private static CallbackSender Sender(ScriptedBackend backend, int maxAttempts = 6)
-    {
-        var organizations = new OrganizationDirectory(Microsoft.Extensions.Options.Options.Create(new Dictionary<string, OrganizationOptions>
+    private static CallbackSender Sender(ScriptedBackend backend, int maxAttempts = 6) =>
+        ScriptedSender.Create(backend, new Dictionary<string, OrganizationOptions>
         {
             ["st-olaf"] = new() { CallbackBaseUrl = "http://backend.test/base", CallbackBearerToken = "s3cret" },
-        }));
-        var options = Microsoft.Extensions.Options.Options.Create(new CallbackDeliveryOptions
+        }, new CallbackDeliveryOptions
         {
             MaxAttempts = maxAttempts,
             FirstRetryDelay = TimeSpan.FromMilliseconds(1),
             MaxRetryDelay = TimeSpan.FromMilliseconds(5),
         });
-        return new CallbackSender(new HttpClient(backend), organizations, options, NullLogger<CallbackSender>.Instance);
-    }
 }

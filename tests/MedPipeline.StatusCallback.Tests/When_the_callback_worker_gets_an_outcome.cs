@@ -8,7 +8,6 @@ using MedPipeline.StatusCallback.Consumers;
 using MedPipeline.StatusCallback.Delivery;
 using MedPipeline.StatusCallback.Options;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MedPipeline.StatusCallback.Tests;
 
@@ -59,13 +58,10 @@ public sealed class When_the_callback_worker_gets_an_outcome
 
     private static async Task<Run> RunAsync(ScriptedBackend backend, SendSeriesStatusCallback message)
     {
-        var organizations = new OrganizationDirectory(Microsoft.Extensions.Options.Options.Create(new Dictionary<string, OrganizationOptions>
+        var sender = ScriptedSender.Create(backend, new Dictionary<string, OrganizationOptions>
         {
             ["st-olaf"] = new() { CallbackBaseUrl = "http://backend.test/" },
-        }));
-        var sender = new CallbackSender(new HttpClient(backend), organizations,
-            Microsoft.Extensions.Options.Options.Create(new CallbackDeliveryOptions { FirstRetryDelay = TimeSpan.FromMilliseconds(1) }),
-            NullLogger<CallbackSender>.Instance);
+        }, new CallbackDeliveryOptions { FirstRetryDelay = TimeSpan.FromMilliseconds(1) });
         var provider = new ServiceCollection()
             .AddSingleton(sender)
             .AddMassTransitTestHarness(x => x.AddConsumer<SendSeriesStatusCallbackConsumer>())

@@ -30,6 +30,9 @@ internal static class DemoRunner
             checkout, options.Configuration, rabbitMq.Endpoint, await postgres.Endpoint.CreateDatabaseAsync("medpipeline"))
         {
             Organization = Organization,
+            // As a supervisor would: a service that exits (a crash, the bus watchdog after a broker outage) comes back.
+            RestartExitedServices = true,
+            Log = output,
         });
 
         var endpoints = new DemoEndpoints

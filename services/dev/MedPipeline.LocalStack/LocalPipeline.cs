@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace MedPipeline.LocalStack;
@@ -6,17 +7,21 @@ namespace MedPipeline.LocalStack;
 /// Every pipeline executable as its own process on loopback (the demo and the integration tests):
 /// the sample backend, orchestrator, four workers and the gateway, sharing one store directory,
 /// configured through environment variables only, each ready when its /health/ready answers 200.
-/// Workers can be killed with SIGKILL and started again to test crash recovery.
+/// Workers can be killed with SIGKILL and started again to test crash recovery; with
+/// <see cref="PipelineSettings.RestartExitedServices"/> a service that exits on its own is started again.
 /// </summary>
 public sealed class LocalPipeline : IAsyncDisposable
 {
     private readonly PipelineSettings _settings;
     private readonly Dictionary<string, string> _environment;
-    private readonly Dictionary<string, (ServiceProcess Process, int Port)> _running = [];
+    private readonly ConcurrentDictionary<string, (ServiceProcess Process, int Port)> _running = [];
+    private readonly ExitedServiceRestarter _restarter;
+    private volatile bool _disposing;
 
     private LocalPipeline(PipelineSettings settings, string directory, Uri sampleBackend)
     {
         _settings = settings;
+        _restarter = new ExitedServiceRestarter(settings.Log);
         Directory = directory;
         SampleBackend = sampleBackend;
         StorePath = Path.Combine(directory, "store");
@@ -85,7 +90,7 @@ public sealed class LocalPipeline : IAsyncDisposable
     /// <summary>SIGKILL: the process dies at once, mid-message if it was working.</summary>
     public async Task KillAsync(string name)
     {
-        if (_running.Remove(name, out var service))
+        if (_running.TryRemove(name, out var service))
         {
             await service.Process.KillAsync();
             await service.Process.DisposeAsync();
@@ -94,13 +99,34 @@ public sealed class LocalPipeline : IAsyncDisposable
 
     public async Task StopAsync(string name)
     {
-        if (_running.Remove(name, out var service))
+        if (_running.TryRemove(name, out var service))
         {
             await service.Process.DisposeAsync();
         }
     }
 
     private async Task StartServiceAsync(string name, int port, string readinessPath)
+    {
+        var process = StartProcess(name, port);
+        using var http = new HttpClient { BaseAddress = AddressOf(name), Timeout = TimeSpan.FromSeconds(5) };
+        await Readiness.WaitAsync(process, name, _settings.StartTimeout, async token =>
+        {
+            using var response = await http.GetAsync(readinessPath, token);
+            return response.IsSuccessStatusCode;
+        });
+        if (_settings.RestartExitedServices && name != PipelineService.SampleBackend)
+        {
+            _ = _restarter.SuperviseAsync(name, process, IsCurrent, async exited =>
+            {
+                await exited.DisposeAsync();
+                return StartProcess(name, port);
+            });
+        }
+
+        bool IsCurrent(ServiceProcess candidate) => !_disposing && _running.TryGetValue(name, out var current) && current.Process == candidate;
+    }
+
+    private ServiceProcess StartProcess(string name, int port)
     {
         var dll = PipelineService.DllIn(_settings.Checkout, name, _settings.Configuration);
         if (!File.Exists(dll))
@@ -115,16 +141,12 @@ public sealed class LocalPipeline : IAsyncDisposable
         };
         var process = ServiceProcess.Start(name, Directory, "dotnet", [dll], environment, runAsUser: null);
         _running[name] = (process, port);
-        using var http = new HttpClient { BaseAddress = AddressOf(name), Timeout = TimeSpan.FromSeconds(5) };
-        await Readiness.WaitAsync(process, name, _settings.StartTimeout, async token =>
-        {
-            using var response = await http.GetAsync(readinessPath, token);
-            return response.IsSuccessStatusCode;
-        });
+        return process;
     }
 
     public async ValueTask DisposeAsync()
     {
+        _disposing = true;
         // The gateway first (no new work), the backend last (callbacks in flight can still land).
         foreach (var name in PipelineService.All.Reverse())
         {

@@ -10,4 +10,10 @@ public sealed record PipelineSettings(string Checkout, string Configuration, Rab
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>Start a service again (same port, after a short backoff) when it exits on its own, as a supervisor would.</summary>
+    public bool RestartExitedServices { get; init; }
+
+    /// <summary>Where the launcher says what it does (restarts); nothing is written when null.</summary>
+    public TextWriter? Log { get; init; }
 }

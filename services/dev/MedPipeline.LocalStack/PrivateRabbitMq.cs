@@ -9,13 +9,16 @@ namespace MedPipeline.LocalStack;
 public sealed class PrivateRabbitMq : IAsyncDisposable
 {
     private const string ServerScript = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+    private const string ControlScript = "/usr/lib/rabbitmq/bin/rabbitmqctl";
     private const string ServiceUser = "rabbitmq";
     private readonly ServiceProcess _process;
+    private readonly IReadOnlyDictionary<string, string> _environment;
 
-    private PrivateRabbitMq(ServiceProcess process, RabbitMqEndpoint endpoint)
+    private PrivateRabbitMq(ServiceProcess process, RabbitMqEndpoint endpoint, IReadOnlyDictionary<string, string> environment)
     {
         _process = process;
         Endpoint = endpoint;
+        _environment = environment;
     }
 
     public RabbitMqEndpoint Endpoint { get; }
@@ -80,7 +83,7 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
             new Uri($"http://127.0.0.1:{management}/"),
             new Uri($"http://127.0.0.1:{prometheus}/metrics"),
             "guest", "guest");
-        var broker = new PrivateRabbitMq(process, endpoint);
+        var broker = new PrivateRabbitMq(process, endpoint, environment);
         try
         {
             using var api = endpoint.CreateManagementClient();
@@ -98,6 +101,26 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
 
         return broker;
     }
+
+    /// <summary>
+    /// <c>rabbitmqctl stop_app</c>: the node keeps running but closes every connection and refuses new ones,
+    /// as a broker restart looks to its clients. Queues and their messages stay (quorum queues are durable).
+    /// </summary>
+    public Task StopAppAsync() => ControlAsync("stop_app");
+
+    /// <summary><c>rabbitmqctl start_app</c>, then waits until the AMQP port answers again.</summary>
+    public async Task StartAppAsync()
+    {
+        await ControlAsync("start_app");
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!await FreeTcpPort.AnswersAsync(Endpoint.AmqpPort, cts.Token))
+        {
+            await Task.Delay(100, cts.Token);
+        }
+    }
+
+    private Task ControlAsync(string command) => ServiceProcess.RunToCompletionAsync(
+        $"rabbitmqctl-{command}", _process.Directory, ControlScript, [command], _environment, ServiceUser, TimeSpan.FromSeconds(60));
 
     public async ValueTask DisposeAsync()
     {

@@ -31,6 +31,20 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Completes with the exit code when the process exits, whoever ended it (-1 once disposed: stopped by us).</summary>
+    public async Task<int> WaitForExitAsync()
+    {
+        try
+        {
+            await _process.WaitForExitAsync();
+            return _process.ExitCode;
+        }
+        catch (InvalidOperationException)
+        {
+            return -1;
+        }
+    }
+
     public string LogPath => Path.Combine(Directory, $"{Name}.log");
 
     public static bool RunningAsRoot => Posix.IsRoot;

@@ -12,8 +12,9 @@ public static class MedPipelineHostingExtensions
     /// The defaults of every MedPipeline process (Host.CreateApplicationBuilder or
     /// WebApplication.CreateBuilder): JSON console logs with scopes (the correlation scope of
     /// consumed messages appears on every line), OpenTelemetry traces and metrics (ours, MassTransit's,
-    /// ASP.NET Core's; OTLP export only when configured) and health checks ("live", and "ready" per
-    /// database connection string). Messaging is added separately with AddMedPipelineMassTransit.
+    /// ASP.NET Core's, HttpClient's, Npgsql's, the runtime's; Prometheus at /metrics, OTLP only when
+    /// OTEL_EXPORTER_OTLP_ENDPOINT is set) and health checks ("live", and "ready" per database connection
+    /// string). Messaging (with its bus readiness check and watchdog) is added with AddMedPipelineMassTransit.
     /// </summary>
     public static IHostApplicationBuilder AddMedPipelineDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
@@ -31,18 +32,8 @@ public static class MedPipelineHostingExtensions
         });
 
         builder.Services.AddSingleton(new ServiceIdentity(serviceName));
-        builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section);
-        builder.Services.AddSingleton<TelemetryProviders>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<TelemetryProviders>());
-
+        MedPipelineOpenTelemetry.Add(builder, serviceName);
         MedPipelineHealthChecks.Add(builder.Services, builder.Configuration);
         return builder;
-    }
-
-    /// <summary>Adds a step to the trace and/or meter provider, e.g. another exporter or an extra source.</summary>
-    public static IServiceCollection AddMedPipelineTelemetry(this IServiceCollection services, TelemetryConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        return services.AddSingleton(configuration);
     }
 }

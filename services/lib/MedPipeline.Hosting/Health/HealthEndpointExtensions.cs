@@ -1,20 +1,37 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace MedPipeline.Hosting.Health;
 
 public static class HealthEndpointExtensions
 {
     /// <summary>
-    /// Maps GET /health/live (the process runs: "live" checks) and GET /health/ready (broker and
-    /// database answer: "ready" checks); 200 when healthy, 503 otherwise.
+    /// The endpoints every MedPipeline service answers: GET /health/live ("live" checks: the process runs and
+    /// its bus has not stayed disconnected past Hosting:BusDisconnectedExitAfter), GET /health/ready ("ready"
+    /// checks: the bus is connected and the databases answer) and GET /metrics (Prometheus text).
+    /// Both health endpoints answer 200 only when Healthy: a Degraded bus (MassTransit's state while it
+    /// reconnects) is not ready, so a load balancer or supervisor stops sending it work.
     /// </summary>
     public static IEndpointRouteBuilder MapMedPipelineHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Live) });
-        endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) });
+        endpoints.MapHealthChecks("/health/live", OnlyHealthyIsOk(HealthTags.Live));
+        endpoints.MapHealthChecks("/health/ready", OnlyHealthyIsOk(HealthTags.Ready));
+        endpoints.MapPrometheusScrapingEndpoint();
         return endpoints;
     }
+
+    internal static HealthCheckOptions OnlyHealthyIsOk(string tag) => new()
+    {
+        Predicate = check => check.Tags.Contains(tag),
+        ResultStatusCodes =
+        {
+            [HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+            [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        },
+    };
 }

@@ -7,9 +7,10 @@ namespace MedPipeline.Hosting.Health;
 internal static class MedPipelineHealthChecks
 {
     /// <summary>
-    /// "self" (live) always; one "postgres-{name}" readiness check per non-empty entry of the
-    /// ConnectionStrings section (every database here is PostgreSQL). The bus adds its own readiness
-    /// check through <see cref="Messaging.MedPipelineMassTransitExtensions.AddMedPipelineMassTransit"/>.
+    /// "self" (live) always; one "postgres-{name}" readiness check (AspNetCore.HealthChecks.NpgSql,
+    /// SELECT 1) per non-empty entry of the ConnectionStrings section (every database here is PostgreSQL).
+    /// The bus adds its readiness check and its watchdog through
+    /// <see cref="Messaging.MedPipelineMassTransitExtensions.AddMedPipelineMassTransit"/>.
     /// </summary>
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
@@ -18,9 +19,7 @@ internal static class MedPipelineHealthChecks
         {
             if (!string.IsNullOrWhiteSpace(entry.Value))
             {
-                var connectionString = entry.Value;
-                checks.Add(new HealthCheckRegistration($"postgres-{entry.Key.ToLowerInvariant()}", _ => new NpgsqlReadinessCheck(connectionString),
-                    HealthStatus.Unhealthy, [HealthTags.Ready], TimeSpan.FromSeconds(5)));
+                checks.AddNpgSql(entry.Value, name: $"postgres-{entry.Key.ToLowerInvariant()}", tags: [HealthTags.Ready], timeout: TimeSpan.FromSeconds(5));
             }
         }
     }

@@ -1,4 +1,5 @@
 using MassTransit;
+using MedPipeline.Hosting.Health;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -8,8 +9,8 @@ public static class MedPipelineMassTransitExtensions
 {
     /// <summary>
     /// MassTransit over RabbitMQ from the "RabbitMq" section (validated at start): kebab-case endpoint
-    /// names, <see cref="MedPipelineBusDefaults.ConfigureMedPipelineBus"/>, and the bus health check
-    /// tagged "ready". <paramref name="configure"/> registers the service's consumers, sagas and definitions.
+    /// names, <see cref="MedPipelineBusDefaults.ConfigureMedPipelineBus"/>, no usage telemetry, the bus health
+    /// check tagged "ready" and the <see cref="BusConnectionWatchdog"/> (tagged "live"). <paramref name="configure"/> registers the service's consumers, sagas and definitions.
     /// </summary>
     public static IHostApplicationBuilder AddMedPipelineMassTransit(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> configure)
     {
@@ -27,6 +28,9 @@ public static class MedPipelineMassTransitExtensions
         });
         builder.Services.AddMassTransit(x =>
         {
+            // On by default, it posts a usage report to an outside host (usage-tracking.masstransit.io) a few
+            // minutes after start: a hospital network must see no such call.
+            x.DisableUsageTelemetry();
             x.SetKebabCaseEndpointNameFormatter();
             x.ConfigureHealthCheckOptions(h =>
             {
@@ -40,6 +44,17 @@ public static class MedPipelineMassTransitExtensions
                 cfg.ConfigureMedPipelineBus(context);
             });
         });
+        // After MassTransit's own hosted service, so the watchdog starts watching a bus that has started.
+        builder.Services.AddMedPipelineBusWatchdog();
         return builder;
+    }
+
+    /// <summary>The <see cref="BusConnectionWatchdog"/>, its options and its liveness check (for any transport).</summary>
+    internal static void AddMedPipelineBusWatchdog(this IServiceCollection services)
+    {
+        services.AddValidatedOptions<BusWatchdogOptions>(BusWatchdogOptions.Section);
+        services.AddSingleton<BusConnectionWatchdog>();
+        services.AddHostedService(sp => sp.GetRequiredService<BusConnectionWatchdog>());
+        services.AddHealthChecks().AddCheck<BusWatchdogHealthCheck>("masstransit-bus-watchdog", tags: [HealthTags.Live]);
     }
 }

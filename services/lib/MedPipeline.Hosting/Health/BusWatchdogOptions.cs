@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace MedPipeline.Hosting.Health;
+
+/// <summary>Section "Hosting": how long a service may stay without a healthy bus before it gives up and exits.</summary>
+public sealed class BusWatchdogOptions
+{
+    public const string Section = "Hosting";
+
+    /// <summary>
+    /// A bus not healthy this long (it did not reconnect after a broker restart) makes the service report
+    /// not-live and exit with <see cref="BusConnectionWatchdog.ExitCode"/>, so its supervisor starts a fresh one.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "Hosting:BusDisconnectedExitAfter must be between 1 second and 1 hour.")]
+    public TimeSpan BusDisconnectedExitAfter { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often the bus's health is looked at: often enough to exit close to the limit, at most every 5 s.</summary>
+    internal TimeSpan CheckInterval => TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, BusDisconnectedExitAfter.Ticks / 5));
+}

@@ -1,0 +1,57 @@
+using MassTransit;
+using MedPipeline.Hosting.Messaging;
+using MedPipeline.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MedPipeline.Hosting.Tests;
+
+/// <summary>
+/// MassTransit posts a usage report to usage-tracking.masstransit.io a few minutes after start, or at once
+/// when the host stops if ReportOnShutdown is set. Both hosts below are told to report on shutdown and are
+/// stopped: plain MassTransit tries (the control: our probe sees it), a MedPipeline bus does not.
+/// </summary>
+[NonParallelizable]
+public sealed class When_usage_telemetry_could_be_reported
+{
+    [Test]
+    public async Task A_MedPipeline_bus_never_attempts_the_report()
+    {
+        var broker = await TestServices.RabbitMqAsync();
+        using var console = new CapturedConsole();
+        using var requests = new OutgoingHttpRequests();
+        var builder = TestHosts.Builder(("RabbitMq:Uri", broker.AmqpUri().ToString()));
+        builder.AddMedPipelineMassTransit(_ => { });
+        builder.Services.Configure<UsageTelemetryOptions>(o => o.ReportOnShutdown = true);
+
+        await StartAndStopAsync(builder.Build());
+
+        Assert.That(requests.Seen, Is.Empty);
+        Assert.That(console.Lines().Where(l => l.Contains("usage telemetry", StringComparison.OrdinalIgnoreCase)), Is.Empty);
+    }
+
+    [Test]
+    public async Task Plain_MassTransit_attempts_it_and_the_probe_sees_it()
+    {
+        using var console = new CapturedConsole();
+        using var requests = new OutgoingHttpRequests();
+        var builder = TestHosts.Builder();
+        builder.Services.AddMassTransit(x =>
+        {
+            x.ConfigureUsageTelemetryOptions(o => o.ReportOnShutdown = true);
+            x.UsingInMemory();
+        });
+
+        await StartAndStopAsync(builder.Build());
+
+        Assert.That(requests.Seen.Select(uri => uri.Host), Does.Contain("usage-tracking.masstransit.io"));
+    }
+
+    private static async Task StartAndStopAsync(IHost host)
+    {
+        await host.StartAsync();
+        await host.StopAsync();
+        // Disposing the container disposes MassTransit's usage tracker, which is when a report on shutdown is made.
+        await ((IAsyncDisposable)host).DisposeAsync();
+    }
+}
