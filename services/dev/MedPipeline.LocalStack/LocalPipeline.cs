@@ -111,7 +111,8 @@ public sealed class LocalPipeline : IAsyncDisposable
         var environment = new Dictionary<string, string>(_environment)
         {
             ["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"),
-            ["ASPNETCORE_CONTENTROOT"] = Path.Combine(_settings.Checkout, "services", name),
+            // The project folder of the dll (services/ or services/dev/), three levels above bin/{configuration}/net10.0.
+            ["ASPNETCORE_CONTENTROOT"] = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(dll)!, "..", "..", "..")),
         };
         var process = ServiceProcess.Start(name, Directory, "dotnet", [dll], environment, runAsUser: null);
         _running[name] = (process, port);
