@@ -1,5 +1,6 @@
 namespace MedPipeline.Contracts;
 
+/// <summary>A callback reached the backend; the saga records it on the series unless its attempt was superseded.</summary>
 public sealed record SeriesStatusCallbackDelivered
 {
     public Guid CorrelationId { get; init; }
@@ -9,4 +10,7 @@ public sealed record SeriesStatusCallbackDelivered
     public int StatusCode { get; init; }
 
     public int Attempts { get; init; }
+
+    /// <summary>The attempt whose outcome was called back (from <see cref="SendSeriesStatusCallback.AttemptId"/>); null from senders older than this member.</summary>
+    public Guid? AttemptId { get; init; }
 }

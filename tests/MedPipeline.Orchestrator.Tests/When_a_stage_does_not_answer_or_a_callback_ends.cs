@@ -1,4 +1,5 @@
 using MedPipeline.Contracts;
+using MedPipeline.Orchestrator.Saga;
 
 namespace MedPipeline.Orchestrator.Tests;
 
@@ -12,12 +13,29 @@ public sealed class When_a_stage_does_not_answer_or_a_callback_ends : SagaTest
         await Harness.Bus.Publish(request);
         Assert.That(await Saga.Exists(request.CorrelationId, m => m.Inferring), Is.Not.Null);
         var saga = Saga.Sagas.Contains(request.CorrelationId)!;
-        Assert.That((saga.Stage, saga.DueAt), Is.Not.EqualTo(((string?)null, (DateTimeOffset?)null)));
+        Assert.That((saga.Stage, saga.DueAt), Is.Not.EqualTo(((SeriesStage?)null, (DateTimeOffset?)null)));
 
         await Harness.Bus.Publish(new SeriesStageTimedOut { CorrelationId = request.CorrelationId, AttemptId = Guid.NewGuid(), Stage = "inference" });
         await Harness.Bus.Publish(new SeriesStageTimedOut { CorrelationId = request.CorrelationId, AttemptId = saga.AttemptId, Stage = "unpack" });
         await Task.Delay(200);
         Assert.That(Saga.Sagas.Contains(request.CorrelationId)!.CurrentState, Is.EqualTo("Inferring"), "timeouts of another attempt or stage are ignored");
+
+        await Harness.Bus.Publish(new SeriesStageTimedOut { CorrelationId = request.CorrelationId, AttemptId = saga.AttemptId, Stage = SweptTimeout(saga).Stage });
+
+        var failed = await ReachesAsync(request.CorrelationId, m => m.Failed);
+        Assert.That(failed.Reason, Is.EqualTo("the inference stage did not answer in time"));
+        Scenario.HoldInference.SetResult();
+    }
+
+    [Test]
+    public async Task A_timeout_with_a_lower_case_stage_from_before_the_stage_enum_still_fails_the_series()
+    {
+        Scenario.HoldInference = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var request = Request();
+        await Harness.Bus.Publish(request);
+        Assert.That(await Saga.Exists(request.CorrelationId, m => m.Inferring), Is.Not.Null);
+        var saga = Saga.Sagas.Contains(request.CorrelationId)!;
+        Assert.That(SweptTimeout(saga).Stage, Is.EqualTo("Inference"), "the sweeper names the stage in PascalCase");
 
         await Harness.Bus.Publish(new SeriesStageTimedOut { CorrelationId = request.CorrelationId, AttemptId = saga.AttemptId, Stage = "inference" });
 
@@ -57,4 +75,7 @@ public sealed class When_a_stage_does_not_answer_or_a_callback_ends : SagaTest
         Assert.That(id, Is.EqualTo(Guid.Parse("ae440fb8-aa72-5ef7-a699-8eb69ddea3d3")), "the value Python's uuid.uuid5 gives");
         Assert.That(id, Is.Not.EqualTo(SeriesCorrelation.For("st-olaf", "1.2.3", "1.2.3.4", "xray-anomaly")));
     }
+
+    /// <summary>What the durable-timeout sweeper publishes for this saga row.</summary>
+    private static SeriesStageTimedOut SweptTimeout(SeriesState saga) => (SeriesStageTimedOut)SeriesStateTable.Map.TimeoutEvent!(saga)!;
 }

@@ -16,13 +16,13 @@ public sealed class When_the_backend_is_unreachable : SagaTest
         {
             CorrelationId = request.CorrelationId, SeriesId = "backend-1", Reason = "backend unreachable", Attempts = 6, Retryable = true,
         });
-        var waiting = await EventuallyAsync(request.CorrelationId, s => s.Stage == SeriesStateMachine.CallbackStage);
+        var waiting = await EventuallyAsync(request.CorrelationId, s => s.Stage == SeriesStage.Callback);
         Assert.That(waiting.PendingCallbacks, Is.EqualTo(new[] { "backend-1" }));
         Assert.That(waiting.DueAt, Is.GreaterThan(DateTimeOffset.UtcNow).And.LessThan(DateTimeOffset.UtcNow.AddSeconds(2)),
             "the first redelivery is due after Orchestrator:CallbackRetry:FirstDelay (1 s here)");
         Assert.That(waiting.CallbackOutcomes["backend-1"], Does.Contain("redelivery 1 of 12"));
 
-        await Harness.Bus.Publish(new SeriesStageTimedOut { CorrelationId = request.CorrelationId, AttemptId = waiting.AttemptId, Stage = SeriesStateMachine.CallbackStage });
+        await Harness.Bus.Publish(new SeriesStageTimedOut { CorrelationId = request.CorrelationId, AttemptId = waiting.AttemptId, Stage = nameof(SeriesStage.Callback) });
 
         var resent = await EventuallyAsync(request.CorrelationId, s => s.Stage is null);
         Assert.That(resent.PendingCallbacks, Is.Empty);
@@ -50,7 +50,7 @@ public sealed class When_the_backend_is_unreachable : SagaTest
 
         var saga = await EventuallyAsync(request.CorrelationId, s => s.CallbackOutcomes.ContainsKey("backend-1"));
         Assert.That(saga.CallbackOutcomes["backend-1"], Is.EqualTo("failed after 1 attempt(s): backend answered 404 Not Found"));
-        Assert.That((saga.Stage, saga.DueAt), Is.EqualTo(((string?)null, (DateTimeOffset?)null)));
+        Assert.That((saga.Stage, saga.DueAt), Is.EqualTo(((SeriesStage?)null, (DateTimeOffset?)null)));
     }
 
     private async Task<SeriesState> EventuallyAsync(Guid id, Func<SeriesState, bool> condition)

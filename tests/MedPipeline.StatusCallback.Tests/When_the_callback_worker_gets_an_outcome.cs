@@ -34,6 +34,7 @@ public sealed class When_the_callback_worker_gets_an_outcome
         Assert.That(await run.Harness.Published.Any<SeriesStatusCallbackDelivered>(), Is.True);
         var delivered = run.Harness.Published.Select<SeriesStatusCallbackDelivered>().Single().Context.Message;
         Assert.That((delivered.SeriesId, delivered.StatusCode, delivered.Attempts), Is.EqualTo(("backend-7", 204, 2)));
+        Assert.That(delivered.AttemptId, Is.EqualTo(Completed.AttemptId), "the outcome names the attempt it belongs to");
         var body = JsonNode.Parse(backend.Requests[^1].Body)!;
         Assert.That(backend.Requests[^1].Uri.AbsolutePath, Is.EqualTo("/api/studies/series/backend-7/status"));
         Assert.That((string?)body["status"], Is.EqualTo("completed"));
@@ -52,6 +53,7 @@ public sealed class When_the_callback_worker_gets_an_outcome
         Assert.That(await run.Harness.Published.Any<SeriesStatusCallbackFailed>(), Is.True);
         var failed = run.Harness.Published.Select<SeriesStatusCallbackFailed>().Single().Context.Message;
         Assert.That((failed.Retryable, failed.Attempts), Is.EqualTo((false, 1)));
+        Assert.That(failed.AttemptId, Is.EqualTo(Completed.AttemptId), "the outcome names the attempt it belongs to");
         Assert.That(failed.Reason, Does.Contain("404"));
         Assert.That((string?)JsonNode.Parse(backend.Requests[0].Body)!["reason"], Is.EqualTo("the archive was rejected (ZipBomb)"));
     }

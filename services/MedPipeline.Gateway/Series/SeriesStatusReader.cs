@@ -1,42 +1,86 @@
 using System.Text.Json;
+using MedPipeline.Contracts;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace MedPipeline.Gateway.Series;
 
-/// <summary>Reads series state from the orchestrator's table (ConnectionStrings:Orchestrator); an absent table means no series yet.</summary>
+/// <summary>
+/// Reads the status read model the orchestrator keeps for the gateway (table series_status in
+/// ConnectionStrings:Orchestrator); an absent table means no series yet.
+/// </summary>
 public sealed class SeriesStatusReader(NpgsqlDataSource dataSource)
 {
     private const string UndefinedTable = "42P01";
 
+    private const string Select = """
+        SELECT correlation_id, organization, study_instance_uid, series_instance_uid, model_type, state, status, stage, reason, attempt,
+               modality, instance_count, image_instance_count, total_bytes, received_at, unpacking_started_at, unpacked_at, preprocessed_at,
+               inferred_at, finished_at, prediction::text, callbacks::text
+        FROM series_status
+        """;
+
     public Task<SeriesStatusRow?> FindAsync(Guid correlationId, CancellationToken cancellationToken) =>
-        QueryAsync("SELECT data FROM series_state WHERE correlation_id = $1", [correlationId], cancellationToken);
+        QueryAsync($"{Select} WHERE correlation_id = $1", [(correlationId, NpgsqlDbType.Uuid)], cancellationToken);
 
     /// <summary>By the request's natural key; the study is optional (series UIDs are globally unique).</summary>
     public Task<SeriesStatusRow?> FindAsync(string organization, string seriesInstanceUid, string modelType, string? studyInstanceUid,
         CancellationToken cancellationToken) =>
-        QueryAsync("""
-            SELECT data FROM series_state
-            WHERE data->>'Organization' = $1 AND data->>'SeriesInstanceUid' = $2 AND data->>'ModelType' = $3
-              AND ($4::text IS NULL OR data->>'StudyInstanceUid' = $4)
+        QueryAsync($"""
+            {Select}
+            WHERE organization = $1 AND series_instance_uid = $2 AND model_type = $3 AND ($4::text IS NULL OR study_instance_uid = $4)
             ORDER BY updated_at DESC LIMIT 1
-            """, [organization, seriesInstanceUid, modelType, (object?)studyInstanceUid ?? DBNull.Value], cancellationToken);
+            """,
+            [(organization, NpgsqlDbType.Text), (seriesInstanceUid, NpgsqlDbType.Text), (modelType, NpgsqlDbType.Text), (studyInstanceUid, NpgsqlDbType.Text)],
+            cancellationToken);
 
-    private async Task<SeriesStatusRow?> QueryAsync(string sql, object[] parameters, CancellationToken cancellationToken)
+    private async Task<SeriesStatusRow?> QueryAsync(string sql, (object? Value, NpgsqlDbType Type)[] parameters, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(sql);
-        foreach (var value in parameters)
+        foreach (var (value, type) in parameters)
         {
-            command.Parameters.Add(value is DBNull ? new NpgsqlParameter { Value = value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text } : new NpgsqlParameter { Value = value });
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value, NpgsqlDbType = type });
         }
 
         try
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await reader.ReadAsync(cancellationToken) ? JsonSerializer.Deserialize<SeriesStatusRow>(reader.GetString(0)) : null;
+            return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
         }
         catch (PostgresException e) when (e.SqlState == UndefinedTable)
         {
             return null;
         }
     }
+
+    private static SeriesStatusRow Read(NpgsqlDataReader r) => new()
+    {
+        CorrelationId = r.GetGuid(0),
+        Organization = r.GetString(1),
+        StudyInstanceUid = r.GetString(2),
+        SeriesInstanceUid = r.GetString(3),
+        ModelType = r.GetString(4),
+        State = r.GetString(5),
+        Status = Text(r, 6),
+        Stage = Text(r, 7),
+        Reason = Text(r, 8),
+        Attempt = r.GetInt32(9),
+        Modality = Text(r, 10),
+        InstanceCount = Value<int>(r, 11),
+        ImageInstanceCount = Value<int>(r, 12),
+        TotalBytes = Value<long>(r, 13),
+        ReceivedAt = Value<DateTimeOffset>(r, 14),
+        UnpackingStartedAt = Value<DateTimeOffset>(r, 15),
+        UnpackedAt = Value<DateTimeOffset>(r, 16),
+        PreprocessedAt = Value<DateTimeOffset>(r, 17),
+        InferredAt = Value<DateTimeOffset>(r, 18),
+        FinishedAt = Value<DateTimeOffset>(r, 19),
+        Prediction = Text(r, 20) is { } prediction ? JsonSerializer.Deserialize<SeriesPrediction>(prediction) : null,
+        CallbackOutcomes = JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(21)) ?? [],
+    };
+
+    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static T? Value<T>(NpgsqlDataReader reader, int ordinal)
+        where T : struct => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
 }

@@ -12,11 +12,12 @@ public static class SeriesStatusResponse
         studyInstanceUid = row.StudyInstanceUid,
         seriesInstanceUid = row.SeriesInstanceUid,
         modelType = row.ModelType,
-        state = row.CurrentState,
+        state = row.State,
         status = row.Status ?? "running",
-        stage = row.Status is null ? row.Stage : null,
+        // Stages are PascalCase names inside; the edge has always shown them lower-case ("inference").
+        stage = row.Status is null ? row.Stage?.ToLowerInvariant() : null,
         reason = row.Reason,
-        attempt = row.Attempts,
+        attempt = row.Attempt,
         found = row.InstanceCount is null
             ? null
             : new { modality = row.Modality, instanceCount = row.InstanceCount, imageInstanceCount = row.ImageInstanceCount, totalBytes = row.TotalBytes },

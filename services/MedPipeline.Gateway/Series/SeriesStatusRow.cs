@@ -3,14 +3,14 @@ using MedPipeline.Contracts;
 namespace MedPipeline.Gateway.Series;
 
 /// <summary>
-/// What the gateway reads of one saga row (the orchestrator's series_state.data, PascalCase JSON).
-/// Read-only: only the orchestrator writes series state.
+/// One row of the orchestrator's status read model (series_status): what the status answer shows.
+/// Read-only: only the orchestrator writes it. State and stage are PascalCase names, status is the edge word.
 /// </summary>
 public sealed record SeriesStatusRow
 {
     public Guid CorrelationId { get; init; }
 
-    public string CurrentState { get; init; } = "";
+    public string State { get; init; } = "";
 
     public string Organization { get; init; } = "";
 
@@ -20,7 +20,7 @@ public sealed record SeriesStatusRow
 
     public string ModelType { get; init; } = "";
 
-    public int Attempts { get; init; }
+    public int Attempt { get; init; }
 
     public string? Modality { get; init; }
 
@@ -53,5 +53,5 @@ public sealed record SeriesStatusRow
     public Dictionary<string, string> CallbackOutcomes { get; init; } = [];
 
     /// <summary>A finished outcome that predictAgain=false returns as it is.</summary>
-    public bool HasReusableOutcome => Status is SeriesStatus.Completed or SeriesStatus.NotSupported && CurrentState is "Completed" or "NotSupported";
+    public bool HasReusableOutcome => Status is SeriesStatus.Completed or SeriesStatus.NotSupported && State is "Completed" or "NotSupported";
 }

@@ -1,3 +1,4 @@
+using MassTransit;
 using MedPipeline.Contracts;
 
 namespace MedPipeline.Orchestrator.Saga;
@@ -5,6 +6,15 @@ namespace MedPipeline.Orchestrator.Saga;
 /// <summary>Recording an outcome on the state and telling every waiting backend series id about it.</summary>
 internal static class SeriesOutcome
 {
+    /// <summary>The edge status word of a terminal state (PascalCase inside, <see cref="SeriesStatus"/> at the edge).</summary>
+    public static string StatusOf(State state) => state.Name switch
+    {
+        "Completed" => SeriesStatus.Completed,
+        "NotSupported" => SeriesStatus.NotSupported,
+        "Failed" => SeriesStatus.Failed,
+        _ => throw new ArgumentException($"{state.Name} is not a terminal state of a series.", nameof(state)),
+    };
+
     public static void Finish(SeriesState saga, string status, string? reason, DateTimeOffset now)
     {
         saga.Status = status;

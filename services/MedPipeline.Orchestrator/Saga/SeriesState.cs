@@ -49,7 +49,7 @@ public sealed class SeriesState : SagaStateMachineInstance, ISagaVersion
 
     public List<string> TensorBatchKeys { get; set; } = [];
 
-    public string? Stage { get; set; }
+    public SeriesStage? Stage { get; set; }
 
     public DateTimeOffset? DueAt { get; set; }
 
@@ -75,7 +75,7 @@ public sealed class SeriesState : SagaStateMachineInstance, ISagaVersion
     /// <summary>Per backend series id: how its last callback delivery went.</summary>
     public Dictionary<string, string> CallbackOutcomes { get; set; } = [];
 
-    /// <summary>Backend series ids whose callback waits for a redelivery (Stage "callback", at DueAt).</summary>
+    /// <summary>Backend series ids whose callback waits for a redelivery (Stage Callback, at DueAt).</summary>
     public List<string> PendingCallbacks { get; set; } = [];
 
     public int CallbackRedeliveries { get; set; }

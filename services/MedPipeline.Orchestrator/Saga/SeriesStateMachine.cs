@@ -15,9 +15,7 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
     public SeriesStateMachine(IModelSupport models, IOptions<StageTimeouts> options, IOptions<CallbackRetry> callbackRetry,
         IOptions<SeriesDataCleanup> cleanup, TimeProvider time)
     {
-        var timeouts = options.Value;
-        var redelivery = callbackRetry.Value;
-        var clean = cleanup.Value.DeleteSeriesData;
+        var s = new SeriesSagaSettings(time, options.Value, callbackRetry.Value, cleanup.Value.DeleteSeriesData);
         InstanceState(x => x.CurrentState);
         Event(() => Requested, x => x.CorrelateById(c => c.Message.CorrelationId));
         Event(() => UnpackingStarted, x => Existing(x, c => c.Message.CorrelationId));
@@ -37,112 +35,62 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
 
         Initially(
             When(Requested, c => !models.IsKnown(c.Message.ModelType))
-                .StartAttempt(time, timeouts.Unpack, clean)
-                .Finish(SeriesStatus.Failed, clean, c => $"unknown model type '{c.Message.ModelType}'", time)
-                .TransitionTo(Failed),
+                .StartAttempt(s).EndIn(Failed, s, c => $"unknown model type '{c.Message.ModelType}'"),
             When(Requested, c => models.IsKnown(c.Message.ModelType))
-                .StartAttempt(time, timeouts.Unpack, clean)
-                .TransitionTo(Received));
+                .StartAttempt(s).TransitionTo(Received));
 
         During(Received,
-            When(UnpackingStarted, c => Current(c.Saga, c.Message.AttemptId))
-                .Then(c => c.Saga.UnpackingStartedAt = time.GetUtcNow())
-                .TransitionTo(Unpacking));
+            WhenCurrent(UnpackingStarted, m => m.AttemptId)
+                .Then(c => c.Saga.UnpackingStartedAt = s.Now).TransitionTo(Unpacking));
 
         // Received too: an Unpacker's answer may overtake its "started" note.
         During(Received, Unpacking,
-            When(Unpacked, c => Current(c.Saga, c.Message.AttemptId) && c.Message.ImageInstanceCount == 0)
-                .RecordFound(time)
-                .Finish(SeriesStatus.NotSupported, clean, _ => "the series has no image instances", time)
-                .TransitionTo(NotSupported),
-            When(Unpacked, c => Current(c.Saga, c.Message.AttemptId) && c.Message.ImageInstanceCount > 0
-                    && !models.Supports(c.Saga.ModelType, c.Message.Modality, c.Message.SopClassUids))
-                .RecordFound(time)
-                .Finish(SeriesStatus.NotSupported, clean, c =>
-                    $"model '{c.Saga.ModelType}' does not support modality {c.Message.Modality ?? "(none)"} / SOP class {string.Join(", ", c.Message.SopClassUids)}", time)
-                .TransitionTo(NotSupported),
-            When(Unpacked, c => Current(c.Saga, c.Message.AttemptId) && c.Message.ImageInstanceCount > 0
-                    && models.Supports(c.Saga.ModelType, c.Message.Modality, c.Message.SopClassUids))
-                .RecordFound(time)
-                .Then(c => c.Saga.InstancesKey = c.Message.InstancesKey)
-                .NextStage("preprocess", time, timeouts.Preprocess)
-                .Publish(c => new PreprocessSeries
-                {
-                    CorrelationId = c.Saga.CorrelationId, AttemptId = c.Saga.AttemptId, InstancesKey = c.Message.InstancesKey, ModelType = c.Saga.ModelType,
-                })
-                .TransitionTo(Preprocessing),
-            When(Rejected, c => Current(c.Saga, c.Message.AttemptId) && c.Message.Kind == RejectionKind.NoImageInstances)
-                .Finish(SeriesStatus.NotSupported, clean, c => c.Message.Reason, time)
-                .TransitionTo(NotSupported),
-            When(Rejected, c => Current(c.Saga, c.Message.AttemptId) && c.Message.Kind != RejectionKind.NoImageInstances)
-                .Finish(SeriesStatus.Failed, clean, c => $"the archive was rejected ({c.Message.Kind}): {c.Message.Reason}", time)
-                .TransitionTo(Failed),
-            When(UnpackFaulted, c => Current(c.Saga, c.Message.Message.AttemptId))
-                .Finish(SeriesStatus.Failed, clean, c => $"unpacking kept failing: {FaultText(c.Message)}", time)
-                .TransitionTo(Failed));
+            WhenCurrent(Unpacked, m => m.AttemptId, c => c.Message.ImageInstanceCount == 0)
+                .RecordFound(s).EndIn(NotSupported, s, _ => "the series has no image instances"),
+            WhenCurrent(Unpacked, m => m.AttemptId, c => c.Message.ImageInstanceCount > 0 && !Supported(models, c))
+                .RecordFound(s).EndIn(NotSupported, s, c =>
+                    $"model '{c.Saga.ModelType}' does not support modality {c.Message.Modality ?? "(none)"} / SOP class {string.Join(", ", c.Message.SopClassUids)}"),
+            WhenCurrent(Unpacked, m => m.AttemptId, c => c.Message.ImageInstanceCount > 0 && Supported(models, c))
+                .RecordFound(s).StartPreprocessing(s).TransitionTo(Preprocessing),
+            WhenCurrent(Rejected, m => m.AttemptId, c => c.Message.Kind == RejectionKind.NoImageInstances)
+                .EndIn(NotSupported, s, c => c.Message.Reason),
+            WhenCurrent(Rejected, m => m.AttemptId, c => c.Message.Kind != RejectionKind.NoImageInstances)
+                .EndIn(Failed, s, c => $"the archive was rejected ({c.Message.Kind}): {c.Message.Reason}"),
+            StageKeptFailing(UnpackFaulted, m => m.AttemptId, "unpacking", s));
 
         During(Preprocessing,
-            When(Preprocessed, c => Current(c.Saga, c.Message.AttemptId))
-                .Then(c =>
-                {
-                    c.Saga.PreprocessedAt = time.GetUtcNow();
-                    c.Saga.TensorsKey = c.Message.TensorsKey;
-                    c.Saga.TensorBatchKeys = [.. c.Message.TensorBatchKeys];
-                })
-                .NextStage("inference", time, timeouts.Inference)
-                .Publish(c => new RunSeriesInference
-                {
-                    CorrelationId = c.Saga.CorrelationId, AttemptId = c.Saga.AttemptId, TensorsKey = c.Message.TensorsKey, TensorBatchKeys = c.Message.TensorBatchKeys,
-                    ModelType = c.Saga.ModelType,
-                })
-                .TransitionTo(Inferring),
-            When(PreprocessingFailed, c => Current(c.Saga, c.Message.AttemptId))
-                .Finish(SeriesStatus.Failed, clean, c => c.Message.Reason, time)
-                .TransitionTo(Failed),
-            When(PreprocessFaulted, c => Current(c.Saga, c.Message.Message.AttemptId))
-                .Finish(SeriesStatus.Failed, clean, c => $"preprocessing kept failing: {FaultText(c.Message)}", time)
-                .TransitionTo(Failed));
+            WhenCurrent(Preprocessed, m => m.AttemptId).StartInference(s).TransitionTo(Inferring),
+            StageFailed(PreprocessingFailed, m => m.AttemptId, m => m.Reason, s),
+            StageKeptFailing(PreprocessFaulted, m => m.AttemptId, "preprocessing", s));
 
         During(Inferring,
-            When(Inferred, c => Current(c.Saga, c.Message.AttemptId))
-                .Then(c =>
-                {
-                    c.Saga.InferredAt = time.GetUtcNow();
-                    c.Saga.Prediction = c.Message.Prediction;
-                })
-                .Finish(SeriesStatus.Completed, clean, _ => null, time)
-                .TransitionTo(Completed),
-            When(InferenceFailed, c => Current(c.Saga, c.Message.AttemptId))
-                .Finish(SeriesStatus.Failed, clean, c => c.Message.Reason, time)
-                .TransitionTo(Failed),
-            When(InferenceFaulted, c => Current(c.Saga, c.Message.Message.AttemptId))
-                .Finish(SeriesStatus.Failed, clean, c => $"inference kept failing: {FaultText(c.Message)}", time)
-                .TransitionTo(Failed));
+            WhenCurrent(Inferred, m => m.AttemptId).RecordPrediction(s).EndIn(Completed, s, _ => null),
+            StageFailed(InferenceFailed, m => m.AttemptId, m => m.Reason, s),
+            StageKeptFailing(InferenceFaulted, m => m.AttemptId, "inference", s));
 
         During(Received, Unpacking, Preprocessing, Inferring,
-            When(Requested, c => !c.Message.PredictAgain).Join(clean),
-            When(Requested, c => c.Message.PredictAgain).StartAttempt(time, timeouts.Unpack, clean).TransitionTo(Received),
-            When(TimedOut, c => Current(c.Saga, c.Message.AttemptId) && c.Message.Stage == c.Saga.Stage)
-                .Finish(SeriesStatus.Failed, clean, c => $"the {c.Message.Stage} stage did not answer in time", time)
-                .TransitionTo(Failed));
+            When(Requested, c => !c.Message.PredictAgain).Join(s),
+            When(Requested, c => c.Message.PredictAgain).StartAttempt(s).TransitionTo(Received),
+            WhenCurrent(TimedOut, m => m.AttemptId, c => SeriesStageNames.Parse(c.Message.Stage) is { } stage && stage == c.Saga.Stage)
+                .EndIn(Failed, s, c => $"the {c.Saga.Stage!.Value.Word()} stage did not answer in time"));
 
         During(Completed, NotSupported,
-            When(Requested, c => !c.Message.PredictAgain).ResendOutcome(clean),
-            When(Requested, c => c.Message.PredictAgain).StartAttempt(time, timeouts.Unpack, clean).TransitionTo(Received));
+            When(Requested, c => !c.Message.PredictAgain).ResendOutcome(s),
+            When(Requested, c => c.Message.PredictAgain).StartAttempt(s).TransitionTo(Received));
 
         During(Failed,
-            When(Requested).StartAttempt(time, timeouts.Unpack, clean).TransitionTo(Received));
+            When(Requested).StartAttempt(s).TransitionTo(Received));
 
         During(Completed, NotSupported, Failed,
-            When(TimedOut, c => Current(c.Saga, c.Message.AttemptId) && c.Message.Stage == CallbackStage && c.Saga.Stage == CallbackStage)
+            WhenCurrent(TimedOut, m => m.AttemptId,
+                    c => SeriesStageNames.Parse(c.Message.Stage) == SeriesStage.Callback && c.Saga.Stage == SeriesStage.Callback)
                 .RedeliverCallbacks());
 
+        // A late outcome of a superseded attempt's callback says nothing about the current attempt's delivery.
         DuringAny(
-            When(CallbackDelivered).RecordDelivered(),
-            When(CallbackFailed, c => c.Message.Retryable && c.Saga.Status is not null && c.Saga.CallbackRedeliveries < redelivery.MaxRedeliveries)
-                .ScheduleCallbackRedelivery(redelivery, time),
-            When(CallbackFailed, c => !(c.Message.Retryable && c.Saga.Status is not null && c.Saga.CallbackRedeliveries < redelivery.MaxRedeliveries))
-                .Then(c => c.Saga.CallbackOutcomes[c.Message.SeriesId] = $"failed after {c.Message.Attempts} attempt(s): {c.Message.Reason}"));
+            WhenCurrent(CallbackDelivered, m => m.AttemptId).RecordDelivered(),
+            WhenCurrent(CallbackFailed, m => m.AttemptId, c => SeriesCallbackBehaviors.IsRedeliverable(c, s)).ScheduleCallbackRedelivery(s),
+            WhenCurrent(CallbackFailed, m => m.AttemptId, c => !SeriesCallbackBehaviors.IsRedeliverable(c, s)).RecordGivenUp());
     }
 
     /// <summary>Accepted and queued for an Unpacker (none has taken it yet).</summary>
@@ -188,12 +136,29 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
 
     public Event<SeriesStatusCallbackFailed> CallbackFailed { get; private set; } = null!;
 
-    /// <summary>The pseudo-stage of a terminal series waiting to redeliver its callback.</summary>
-    public const string CallbackStage = "callback";
+    /// <summary>
+    /// The event, when it belongs to the series' current attempt (and <paramref name="also"/> holds):
+    /// answers of a superseded attempt are ignored. A null attempt comes only from a callback
+    /// worker older than the attempt id on callback outcomes, and is taken as the current one's.
+    /// </summary>
+    private EventActivityBinder<SeriesState, T> WhenCurrent<T>(Event<T> @event, Func<T, Guid?> attempt,
+        Func<BehaviorContext<SeriesState, T>, bool>? also = null)
+        where T : class =>
+        When(@event, c => (attempt(c.Message) ?? c.Saga.AttemptId) == c.Saga.AttemptId && (also is null || also(c)));
 
-    private static bool Current(SeriesState saga, Guid attemptId) => saga.AttemptId == attemptId;
+    /// <summary>A worker of the current attempt reported that its stage failed: the series fails with its reason.</summary>
+    private EventActivities<SeriesState> StageFailed<T>(Event<T> @event, Func<T, Guid?> attempt, Func<T, string> reason, SeriesSagaSettings s)
+        where T : class =>
+        WhenCurrent(@event, attempt).EndIn(Failed, s, c => reason(c.Message));
 
-    private static string FaultText<T>(Fault<T> fault) => fault.Exceptions.FirstOrDefault()?.Message ?? "no exception recorded";
+    /// <summary>A worker of the current attempt kept throwing until its retries ran out (its Fault): the series fails.</summary>
+    private EventActivities<SeriesState> StageKeptFailing<T>(Event<Fault<T>> @event, Func<T, Guid?> attempt, string doing, SeriesSagaSettings s)
+        where T : class =>
+        WhenCurrent(@event, f => attempt(f.Message)).EndIn(Failed, s, c =>
+            $"{doing} kept failing: {c.Message.Exceptions.FirstOrDefault()?.Message ?? "no exception recorded"}");
+
+    private static bool Supported(IModelSupport models, BehaviorContext<SeriesState, SeriesUnpacked> c) =>
+        models.Supports(c.Saga.ModelType, c.Message.Modality, c.Message.SopClassUids);
 
     private static void Existing<T>(IEventCorrelationConfigurator<SeriesState, T> x, Func<ConsumeContext<T>, Guid> id)
         where T : class

@@ -4,7 +4,10 @@ using MedPipeline.StatusCallback.Delivery;
 
 namespace MedPipeline.StatusCallback.Consumers;
 
-/// <summary>Delivers one callback and reports how it went, so the outcome is recorded on the series.</summary>
+/// <summary>
+/// Delivers one callback and reports how it went, with the attempt it belongs to, so the outcome is
+/// recorded on the series (and a superseded attempt's late outcome is not taken for the current one's).
+/// </summary>
 public sealed class SendSeriesStatusCallbackConsumer(CallbackSender sender) : IConsumer<SendSeriesStatusCallback>
 {
     public async Task Consume(ConsumeContext<SendSeriesStatusCallback> context)
@@ -15,14 +18,14 @@ public sealed class SendSeriesStatusCallbackConsumer(CallbackSender sender) : IC
         {
             await context.Publish(new SeriesStatusCallbackDelivered
             {
-                CorrelationId = m.CorrelationId, SeriesId = m.SeriesId, StatusCode = outcome.StatusCode ?? 0, Attempts = outcome.Attempts,
+                CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, SeriesId = m.SeriesId, StatusCode = outcome.StatusCode ?? 0, Attempts = outcome.Attempts,
             });
             return;
         }
 
         await context.Publish(new SeriesStatusCallbackFailed
         {
-            CorrelationId = m.CorrelationId, SeriesId = m.SeriesId, Reason = outcome.Error ?? "not delivered", Attempts = outcome.Attempts, Retryable = outcome.Retryable,
+            CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, SeriesId = m.SeriesId, Reason = outcome.Error ?? "not delivered", Attempts = outcome.Attempts, Retryable = outcome.Retryable,
         });
     }
 }

@@ -4,7 +4,7 @@ using NpgsqlTypes;
 
 namespace MedPipeline.Persistence.Saga;
 
-/// <summary>The SQL of one saga table; every statement runs in the caller's transaction.</summary>
+/// <summary>The SQL of one saga table (and its read model); every statement runs in the caller's transaction.</summary>
 internal sealed class SagaRowStore<TSaga>(SagaTableMap<TSaga> map)
     where TSaga : class, ISagaVersion
 {
@@ -33,7 +33,13 @@ internal sealed class SagaRowStore<TSaga>(SagaTableMap<TSaga> map)
             ON CONFLICT (correlation_id) DO NOTHING
             """);
         AddColumns(command, saga);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            return false;
+        }
+
+        await WriteReadModelAsync(transaction, saga, cancellationToken);
+        return true;
     }
 
     public async Task UpdateAsync(ConsumeTransaction transaction, TSaga saga, CancellationToken cancellationToken)
@@ -51,6 +57,8 @@ internal sealed class SagaRowStore<TSaga>(SagaTableMap<TSaga> map)
             saga.Version = expected;
             throw Conflict(saga, expected);
         }
+
+        await WriteReadModelAsync(transaction, saga, cancellationToken);
     }
 
     public async Task DeleteAsync(ConsumeTransaction transaction, TSaga saga, CancellationToken cancellationToken)
@@ -62,7 +70,15 @@ internal sealed class SagaRowStore<TSaga>(SagaTableMap<TSaga> map)
         {
             throw Conflict(saga, saga.Version);
         }
+
+        if (map.ReadModel is { } readModel)
+        {
+            await readModel.DeleteAsync(transaction, saga, cancellationToken);
+        }
     }
+
+    private Task WriteReadModelAsync(ConsumeTransaction transaction, TSaga saga, CancellationToken cancellationToken) =>
+        map.ReadModel?.WriteAsync(transaction, saga, cancellationToken) ?? Task.CompletedTask;
 
     public TSaga Read(string json, int version)
     {

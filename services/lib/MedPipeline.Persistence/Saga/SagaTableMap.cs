@@ -39,6 +39,11 @@ public sealed partial class SagaTableMap<TSaga> : ISagaTableSchema
     /// </summary>
     public Func<TSaga, object?>? TimeoutEvent { get; init; }
 
+    /// <summary>A read model written with every change of a saga row, in the same transaction; none when null.</summary>
+    public ISagaReadModel<TSaga>? ReadModel { get; init; }
+
+    IReadOnlyList<Migration> ISagaTableSchema.ReadModelMigrations => ReadModel?.Migrations ?? [];
+
     public JsonSerializerOptions JsonOptions { get; init; } = new(JsonSerializerDefaults.General);
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,50}$")]

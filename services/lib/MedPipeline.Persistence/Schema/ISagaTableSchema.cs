@@ -4,4 +4,7 @@ namespace MedPipeline.Persistence.Schema;
 public interface ISagaTableSchema
 {
     string TableName { get; }
+
+    /// <summary>The steps of the read model kept with the saga table (none without one).</summary>
+    IReadOnlyList<Migration> ReadModelMigrations { get; }
 }

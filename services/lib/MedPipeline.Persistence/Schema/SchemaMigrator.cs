@@ -16,6 +16,7 @@ public sealed class SchemaMigrator(PersistenceDatabase database, IEnumerable<ISa
     {
         var migrations = CoreSchema.Migrations
             .Concat(sagaTables.Select(t => t.TableName).Distinct(StringComparer.Ordinal).Select(SagaTableSchema.For))
+            .Concat(sagaTables.SelectMany(t => t.ReadModelMigrations).DistinctBy(m => (m.Component, m.Version)))
             .ToList();
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
@@ -29,6 +30,7 @@ public sealed class SchemaMigrator(PersistenceDatabase database, IEnumerable<ISa
             """, cancellationToken);
 
         var applied = await ReadVersionsAsync(connection, transaction, cancellationToken);
+        // Stable: within one version, core first, then saga tables, then the read models back-filled from them.
         foreach (var migration in migrations.OrderBy(m => m.Version))
         {
             if (applied.TryGetValue(migration.Component, out var version) && version >= migration.Version)

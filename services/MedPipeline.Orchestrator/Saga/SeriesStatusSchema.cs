@@ -1,0 +1,55 @@
+using MedPipeline.Persistence.Schema;
+
+namespace MedPipeline.Orchestrator.Saga;
+
+/// <summary>
+/// The DDL of <see cref="SeriesStatusTable"/>. Indexed for the gateway's lookup by the request's
+/// natural key and for operations listing series by organization, state and age. Version 1 back-fills
+/// the series that existed before the table from the saga rows (stages were stored lower-case then).
+/// </summary>
+internal static class SeriesStatusSchema
+{
+    private const string Table = SeriesStatusTable.Name;
+    private const string Saga = SeriesStateTable.Name;
+
+    public static Migration Version1 { get; } = new($"read-model:{Table}", 1, $$"""
+        CREATE TABLE IF NOT EXISTS {{Table}} (
+            correlation_id uuid PRIMARY KEY,
+            organization text NOT NULL,
+            study_instance_uid text NOT NULL,
+            series_instance_uid text NOT NULL,
+            model_type text NOT NULL,
+            state text NOT NULL,
+            status text NULL,
+            stage text NULL,
+            reason text NULL,
+            attempt integer NOT NULL,
+            attempt_id uuid NOT NULL,
+            modality text NULL,
+            instance_count integer NULL,
+            image_instance_count integer NULL,
+            total_bytes bigint NULL,
+            received_at timestamptz NULL,
+            unpacking_started_at timestamptz NULL,
+            unpacked_at timestamptz NULL,
+            preprocessed_at timestamptz NULL,
+            inferred_at timestamptz NULL,
+            finished_at timestamptz NULL,
+            prediction jsonb NULL,
+            callbacks jsonb NOT NULL DEFAULT '{}',
+            updated_at timestamptz NOT NULL DEFAULT now());
+        CREATE INDEX IF NOT EXISTS {{Table}}_series ON {{Table}} (organization, series_instance_uid, model_type);
+        CREATE INDEX IF NOT EXISTS {{Table}}_state_age ON {{Table}} (organization, state, updated_at);
+        INSERT INTO {{Table}} (correlation_id, organization, study_instance_uid, series_instance_uid, model_type, state, status, stage, reason,
+            attempt, attempt_id, modality, instance_count, image_instance_count, total_bytes, received_at, unpacking_started_at, unpacked_at,
+            preprocessed_at, inferred_at, finished_at, prediction, callbacks, updated_at)
+        SELECT correlation_id, data->>'Organization', data->>'StudyInstanceUid', data->>'SeriesInstanceUid', data->>'ModelType', current_state,
+            data->>'Status', initcap(data->>'Stage'), data->>'Reason', (data->>'Attempts')::integer, (data->>'AttemptId')::uuid,
+            data->>'Modality', (data->>'InstanceCount')::integer, (data->>'ImageInstanceCount')::integer, (data->>'TotalBytes')::bigint,
+            (data->>'ReceivedAt')::timestamptz, (data->>'UnpackingStartedAt')::timestamptz, (data->>'UnpackedAt')::timestamptz,
+            (data->>'PreprocessedAt')::timestamptz, (data->>'InferredAt')::timestamptz, (data->>'FinishedAt')::timestamptz,
+            nullif(data->'Prediction', 'null'::jsonb), coalesce(nullif(data->'CallbackOutcomes', 'null'::jsonb), '{}'::jsonb), updated_at
+        FROM {{Saga}}
+        ON CONFLICT (correlation_id) DO NOTHING;
+        """);
+}

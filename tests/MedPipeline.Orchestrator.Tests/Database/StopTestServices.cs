@@ -1,0 +1,10 @@
+using MedPipeline.Testing;
+
+namespace MedPipeline.Orchestrator.Tests.Database;
+
+[SetUpFixture]
+public sealed class StopTestServices
+{
+    [OneTimeTearDown]
+    public Task StopAsync() => TestServices.StopAsync();
+}

@@ -1,0 +1,115 @@
+using MassTransit;
+using MedPipeline.Contracts;
+using MedPipeline.Orchestrator.Tests.Database;
+
+namespace MedPipeline.Orchestrator.Tests;
+
+/// <summary>The real saga on PostgreSQL: its status read model against its own rows, transition by transition.</summary>
+public sealed class When_the_saga_runs_on_the_database
+{
+    private const string Organization = "st-olaf";
+
+    [Test]
+    public async Task The_status_row_equals_the_saga_after_every_transition()
+    {
+        await using var orchestrator = await OrchestratorOnDatabase.StartAsync("status");
+        var rows = orchestrator.Rows;
+        var request = Request(predictAgain: false);
+        var id = request.CorrelationId;
+
+        await orchestrator.Bus.Publish(request);
+        var step = await AssertStatusMatchesAsync(rows, id, "Received", 0);
+        var attempt = step.AttemptId;
+
+        await orchestrator.Bus.Publish(new SeriesUnpackingStarted { CorrelationId = id, AttemptId = attempt });
+        step = await AssertStatusMatchesAsync(rows, id, "Unpacking", step.Version);
+
+        await orchestrator.Bus.Publish(new SeriesUnpacked
+        {
+            CorrelationId = id, AttemptId = attempt, InstancesKey = "series/x", Modality = "CT", SopClassUids = ["1.2.840.10008.5.1.4.1.1.2"],
+            InstanceCount = 4, ImageInstanceCount = 3, TotalBytes = 123_456,
+        });
+        step = await AssertStatusMatchesAsync(rows, id, "Preprocessing", step.Version);
+
+        await orchestrator.Bus.Publish(new SeriesPreprocessed { CorrelationId = id, AttemptId = attempt, TensorBatchKeys = ["t/0"], FrameCount = 3 });
+        step = await AssertStatusMatchesAsync(rows, id, "Inferring", step.Version);
+
+        await orchestrator.Bus.Publish(new SeriesInferenceCompleted { CorrelationId = id, AttemptId = attempt, Prediction = Prediction });
+        step = await AssertStatusMatchesAsync(rows, id, "Completed", step.Version);
+
+        await orchestrator.Bus.Publish(new SeriesStatusCallbackDelivered { CorrelationId = id, AttemptId = attempt, SeriesId = "backend-1", StatusCode = 204, Attempts = 1 });
+        step = await AssertStatusMatchesAsync(rows, id, "Completed", step.Version);
+        Assert.That((await rows.StatusAsync(id))!.Callbacks, Does.Contain("delivered (HTTP 204"));
+
+        await orchestrator.Bus.Publish(Request(predictAgain: true));
+        step = await AssertStatusMatchesAsync(rows, id, "Received", step.Version);
+        Assert.That(step.Attempts, Is.EqualTo(2));
+
+        await orchestrator.Bus.Publish(new SeriesArchiveRejected { CorrelationId = id, AttemptId = step.AttemptId, Kind = RejectionKind.ZipBomb, Reason = "too big" });
+        await AssertStatusMatchesAsync(rows, id, "Failed", step.Version);
+    }
+
+    [Test]
+    public async Task A_rolled_back_saga_transaction_leaves_the_status_row_unchanged()
+    {
+        await using var orchestrator = await OrchestratorOnDatabase.StartAsync("rollback");
+        var rows = orchestrator.Rows;
+        var request = Request(predictAgain: false);
+        await orchestrator.Bus.Publish(request);
+        var received = await AssertStatusMatchesAsync(rows, request.CorrelationId, "Received", 0);
+        var before = await rows.StatusAsync(request.CorrelationId);
+        // The transaction of the next transition fails after the saga row and status row were written:
+        // storing its PreprocessSeries in the outbox is refused (a sequence counts tries; it is not transactional).
+        await rows.ExecuteAsync("""
+            CREATE SEQUENCE refused_outbox_writes;
+            CREATE FUNCTION refuse_preprocess() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                PERFORM nextval('refused_outbox_writes');
+                RAISE EXCEPTION 'the outbox refuses PreprocessSeries in this test';
+            END $$;
+            CREATE TRIGGER refuse_preprocess BEFORE INSERT ON mp_outbox FOR EACH ROW
+                WHEN (NEW.message_type LIKE '%PreprocessSeries%') EXECUTE FUNCTION refuse_preprocess();
+            """);
+
+        await orchestrator.Bus.Publish(new SeriesUnpacked
+        {
+            CorrelationId = request.CorrelationId, AttemptId = received.AttemptId, InstancesKey = "series/x", Modality = "CT",
+            SopClassUids = ["1.2.840.10008.5.1.4.1.1.2"], InstanceCount = 3, ImageInstanceCount = 3,
+        });
+        for (var i = 0; i < 200 && await rows.ScalarAsync<long>("SELECT last_value FROM refused_outbox_writes") < 3; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.That(await rows.ScalarAsync<long>("SELECT last_value FROM refused_outbox_writes"), Is.GreaterThanOrEqualTo(3), "the transition was tried and rolled back");
+        var saga = (await rows.SagaAsync(request.CorrelationId))!.Value.Saga;
+        Assert.Multiple(async () =>
+        {
+            Assert.That((saga.CurrentState, saga.Version), Is.EqualTo(("Received", received.Version)), "the saga row rolled back");
+            Assert.That(await rows.StatusAsync(request.CorrelationId), Is.EqualTo(before), "the status row rolled back with it");
+        });
+    }
+
+    /// <summary>Waits for the transition, then compares the status row with the saga row, field by field.</summary>
+    private static async Task<Saga.SeriesState> AssertStatusMatchesAsync(SeriesRows rows, Guid id, string state, int afterVersion)
+    {
+        var (saga, updatedAt) = await rows.WaitForAsync(id, state, afterVersion);
+        var status = await rows.StatusAsync(id);
+        Assert.That(status, Is.EqualTo(await rows.ExpectedStatusAsync(saga, updatedAt)), $"the status row in {state} (version {saga.Version})");
+        return saga;
+    }
+
+    private static PredictSeries Request(bool predictAgain) => new()
+    {
+        CorrelationId = SeriesCorrelation.For(Organization, "1.2.3", "1.2.3.4", "ct-lesion-classifier"),
+        RequestId = NewId.NextGuid(), SeriesId = "backend-1", Organization = Organization, StudyInstanceUid = "1.2.3", SeriesInstanceUid = "1.2.3.4",
+        ModelType = "ct-lesion-classifier", PredictAgain = predictAgain, ArchiveKey = "archives/a.zip", SubmittedAt = DateTimeOffset.UtcNow,
+    };
+
+    private static SeriesPrediction Prediction { get; } = new()
+    {
+        Model = new ModelInfo { ModelType = "ct-lesion-classifier", Name = "CT lesion classifier", Version = "1.0.0", Sha256 = "abc" },
+        Task = "classification", InstanceCount = 3, PredictedClass = "lesion", Probability = 0.93,
+        ClassProbabilities = new Dictionary<string, double> { ["lesion"] = 0.93, ["no-lesion"] = 0.07 },
+    };
+}
