@@ -7,16 +7,6 @@ internal sealed class BrokerQueues : IDisposable
 {
     private readonly HttpClient _management = Pipeline.Running.Broker.CreateManagementClient();
 
-    /// <summary>The durable queues that have consumers now: one per worker and the saga's (temporary bus queues excluded).</summary>
-    public async Task<IReadOnlyList<string>> ConsumedAsync()
-    {
-        using var queues = JsonDocument.Parse(await _management.GetStringAsync(new Uri("api/queues/%2F", UriKind.Relative)));
-        return [.. queues.RootElement.EnumerateArray()
-            .Where(q => q.GetProperty("durable").GetBoolean() && q.TryGetProperty("consumers", out var c) && c.GetInt32() > 0)
-            .Select(q => q.GetProperty("name").GetString()!)
-            .Order(StringComparer.Ordinal)];
-    }
-
     /// <summary>The consumers of one queue; 0 while the broker does not answer or does not know the queue yet.</summary>
     public async Task<int> ConsumersAsync(string queue)
     {

@@ -28,6 +28,8 @@ public sealed class Pipeline
         _pipeline = await LocalPipeline.StartAsync(new PipelineSettings(RepositoryPaths.Root, TestBuild.Configuration, broker, await postgres.CreateDatabaseAsync("pipeline"))
         {
             Organization = "st-olaf",
+            // As a supervisor would: a worker whose bus watchdog gives up (exit code 75) is started again.
+            RestartExitedServices = true,
             Settings = new Dictionary<string, string>
             {
                 ["Gateway__Upload__MaxArchiveBytes"] = MaxArchiveBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -10,15 +10,19 @@ namespace MedPipeline.Hosting.Health;
 /// Watches the bus's health (MassTransit reports Degraded or Unhealthy while it is not connected). A bus
 /// that stays not healthy longer than <see cref="BusWatchdogOptions.BusDisconnectedExitAfter"/> stops the
 /// host with <see cref="ExitCode"/>: MassTransit issue #5692 showed a worker that never reconnected after
-/// a broker restart, and a fresh process always does.
+/// a broker restart, and a fresh process always does. It also gives up sooner, after
+/// <see cref="BusWatchdogOptions.BusReconnectGrace"/>, when the broker already accepts connections again
+/// and the bus has still not reconnected.
 /// </summary>
 public sealed partial class BusConnectionWatchdog(
-    IBusControl bus, IOptions<BusWatchdogOptions> options, IHostApplicationLifetime lifetime, ILogger<BusConnectionWatchdog> logger) : BackgroundService
+    IBusControl bus, IOptions<BusWatchdogOptions> options, IHostApplicationLifetime lifetime, ILogger<BusConnectionWatchdog> logger,
+    IBrokerProbe? broker = null) : BackgroundService
 {
     /// <summary>EX_TEMPFAIL: a temporary failure, worth a restart.</summary>
     public const int ExitCode = 75;
 
     private long _notHealthySince;
+    private long _brokerAnswersSince;
 
     /// <summary>How long the bus has been not healthy; null while it is healthy.</summary>
     public TimeSpan? NotHealthyFor => Interlocked.Read(ref _notHealthySince) is var since and not 0 ? Stopwatch.GetElapsedTime(since) : null;
@@ -34,7 +38,7 @@ public sealed partial class BusConnectionWatchdog(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                if (Check(limit))
+                if (await CheckAsync(limit, stoppingToken))
                 {
                     return;
                 }
@@ -46,11 +50,12 @@ public sealed partial class BusConnectionWatchdog(
     }
 
     /// <returns>True when the host was told to stop.</returns>
-    private bool Check(TimeSpan limit)
+    private async Task<bool> CheckAsync(TimeSpan limit, CancellationToken cancellationToken)
     {
         var health = bus.CheckHealth();
         if (health.Status == BusHealthStatus.Healthy)
         {
+            _brokerAnswersSince = 0;
             if (Interlocked.Exchange(ref _notHealthySince, 0) is not 0 and var since)
             {
                 LogHealthyAgain(Stopwatch.GetElapsedTime(since));
@@ -65,7 +70,7 @@ public sealed partial class BusConnectionWatchdog(
             return false;
         }
 
-        if (!GaveUp)
+        if (!GaveUp && !await BrokerAnsweredLongEnoughAsync(cancellationToken))
         {
             return false;
         }
@@ -74,6 +79,22 @@ public sealed partial class BusConnectionWatchdog(
         Environment.ExitCode = ExitCode;
         lifetime.StopApplication();
         return true;
+    }
+
+    private async Task<bool> BrokerAnsweredLongEnoughAsync(CancellationToken cancellationToken)
+    {
+        if (broker is null || !await broker.AnswersAsync(cancellationToken))
+        {
+            _brokerAnswersSince = 0;
+            return false;
+        }
+
+        if (_brokerAnswersSince == 0)
+        {
+            _brokerAnswersSince = Stopwatch.GetTimestamp();
+        }
+
+        return Stopwatch.GetElapsedTime(_brokerAnswersSince) >= options.Value.BusReconnectGrace;
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Bus is {Status} ({Description}); the service exits if it stays so for {Limit}")]

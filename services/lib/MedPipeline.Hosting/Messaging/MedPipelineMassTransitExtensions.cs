@@ -45,6 +45,7 @@ public static class MedPipelineMassTransitExtensions
             });
         });
         // After MassTransit's own hosted service, so the watchdog starts watching a bus that has started.
+        builder.Services.AddSingleton<IBrokerProbe, RabbitMqTcpProbe>();
         builder.Services.AddMedPipelineBusWatchdog();
         return builder;
     }
