@@ -1,5 +1,4 @@
 using System.Globalization;
-using MedPipeline.Benchmarks.LegacyOnnx;
 using MedPipeline.Onnx;
 using MedPipeline.Testing;
 
@@ -24,29 +23,20 @@ internal static class OnnxRunTimeBenchmark
         var models = Directory.GetDirectories(RepositoryPaths.Models).Order(StringComparer.Ordinal)
             .Select(d => (Name: Path.GetFileName(d), Path: Path.Combine(d, "model.onnx"))).Where(m => File.Exists(m.Path))
             .Append((Name: "seed003 ae.onnx", Path: autoencoder)).ToList();
-        Console.WriteLine($"Bare run time, {Environment.ProcessorCount} cores, intra-op threads {Settings.IntraOpThreads}, spinning off; " +
-            $"ONNX Runtime {OnnxRuntime.Version} (Microsoft.ML.OnnxRuntime) vs {LegacyOnnxRuntime.Version} (our old C-API binding), interleaved");
-        Console.WriteLine($"{"model",-22} {"batch",5} {"binding",-8} {"runs",6} {"min ms",9} {"median ms",10} {"p90 ms",9} {"runs/s",9} {"images/s",9} {"new/old: median, by round",26}");
+        Console.WriteLine($"Bare run time, {Environment.ProcessorCount} cores, intra-op threads {Settings.IntraOpThreads}, spinning off, " +
+            $"ONNX Runtime {OnnxRuntime.Version} (Microsoft.ML.OnnxRuntime)");
+        Console.WriteLine($"{"model",-22} {"batch",5} {"runs",6} {"min ms",9} {"median ms",10} {"p90 ms",9} {"runs/s",9} {"images/s",9}");
         foreach (var (name, path) in models)
         {
-            using var current = InferenceSession.Open(path, Settings);
-            using var legacy = LegacyInferenceSession.Open(path, Settings);
-            var input = current.Inputs[0];
+            using var session = InferenceSession.Open(path, Settings);
+            var input = session.Inputs[0];
             foreach (var batch in input.Dimensions[0] < 0 ? new long[] { 1, 16 } : [input.Dimensions[0]])
             {
                 long[] shape = [batch, .. input.Dimensions.Skip(1)];
                 var data = RandomInput(shape);
-                var results = BareRunTimer.Measure(
-                [
-                    new RunCandidate("old", () => legacy.Run([new NamedTensor(input.Name, data, shape)])),
-                    new RunCandidate("new", () => current.Run([new NamedTensor(input.Name, data, shape)])),
-                ]);
-                foreach (var (binding, times) in results)
-                {
-                    var ratio = binding == "old" ? "" : string.Create(CultureInfo.InvariantCulture, $"{times.MedianMs / results["old"].MedianMs:F3} {times.RoundByRoundRatioTo(results["old"]):F3}");
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"{name,-22} {batch,5} {binding,-8} {times.Runs,6} {times.MinMs,9:F3} {times.MedianMs,10:F3} {times.P90Ms,9:F3} {times.RunsPerSecond,9:F1} {times.RunsPerSecond * batch,9:F1} {ratio,26}"));
-                }
+                var times = BareRunTimer.Measure(() => session.Run([new NamedTensor(input.Name, data, shape)]));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{name,-22} {batch,5} {times.Runs,6} {times.MinMs,9:F3} {times.MedianMs,10:F3} {times.P90Ms,9:F3} {times.RunsPerSecond,9:F1} {times.RunsPerSecond * batch,9:F1}"));
             }
         }
     }
