@@ -5,8 +5,6 @@ set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
-# shellcheck source=infra/versions.env
-source "$here/versions.env"
 
 say() { printf '[setup] %s\n' "$*"; }
 die() { printf '[setup] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -36,8 +34,6 @@ missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
-# npm may come from Node's own packages instead of Debian's: ask for the command, not the package.
-command -v npm >/dev/null 2>&1 || missing+=(npm)
 if ((${#missing[@]})); then
   command -v apt-get >/dev/null 2>&1 || die "missing Debian packages: ${missing[*]} (and no apt-get here)."
   sudo=""
@@ -51,30 +47,10 @@ if ((${#missing[@]})); then
     die "apt-get install ${missing[*]} failed: see the output above."
 fi
 
-# --- ONNX Runtime native library --------------------------------------------------------------
-# From the npm package (the NuGet packages are not on the mirror). Only the one .so is taken; the
-# package's install script is never run.
-ort_dir="${MEDPIPE_CACHE:-$HOME/.cache/medpipeline}/onnxruntime-$ORT_VERSION"
-ort_lib="$ort_dir/libonnxruntime.so.1"
-have_sha() { [ -f "$1" ] && [ "$(sha256sum "$1" | cut -d' ' -f1)" = "$2" ]; }
-if ! have_sha "$ort_lib" "$ORT_SHA256"; then
-  command -v npm >/dev/null 2>&1 || die "npm is missing: apt-get install npm."
-  say "fetching onnxruntime-node@$ORT_VERSION (native library only)"
-  tmp=$(mktemp -d)
-  trap 'rm -rf "$tmp"' EXIT
-  (cd "$tmp" && npm pack "onnxruntime-node@$ORT_VERSION" --ignore-scripts --silent >/dev/null) ||
-    die "npm pack onnxruntime-node@$ORT_VERSION failed: check the npm registry is reachable."
-  tar -xzf "$tmp/onnxruntime-node-$ORT_VERSION.tgz" -C "$tmp" "package/$ORT_NPM_PATH" ||
-    die "the npm package has no $ORT_NPM_PATH."
-  have_sha "$tmp/package/$ORT_NPM_PATH" "$ORT_SHA256" ||
-    die "sha256 of $ORT_NPM_PATH does not match the pinned $ORT_SHA256; refusing to use it."
-  mkdir -p "$ort_dir"
-  install -m 0644 "$tmp/package/$ORT_NPM_PATH" "$ort_lib"
-fi
-
 # --- .NET packages --------------------------------------------------------------------------
+# ONNX Runtime's native library comes with the Microsoft.ML.OnnxRuntime package (runtimes/linux-x64/native).
 say "restoring .NET packages"
 dotnet restore "$root/MedPipeline.sln" --verbosity quiet >/dev/null ||
   die "dotnet restore failed: run 'dotnet restore MedPipeline.sln' to see which package is missing."
 
-say "ready (ONNX Runtime: $ort_lib)"
+say "ready"

@@ -3,7 +3,17 @@ namespace MedPipeline.Onnx.Tests;
 public sealed class When_the_runtime_is_loaded
 {
     [Test]
-    public void Its_version_is_1_23_2() => Assert.That(OnnxRuntime.Version, Is.EqualTo("1.23.2"));
+    public void Its_version_is_the_packages_1_31_1() => Assert.That(OnnxRuntime.Version, Is.EqualTo("1.31.1"));
+
+    [Test]
+    public void The_native_library_is_the_one_the_package_put_beside_the_tests()
+    {
+        _ = OnnxRuntime.Version;
+
+        var loaded = File.ReadLines("/proc/self/maps").Where(l => l.Contains("libonnxruntime", StringComparison.Ordinal))
+            .Select(l => l[l.IndexOf('/', StringComparison.Ordinal)..]).Distinct().ToList();
+        Assert.That(loaded, Is.EqualTo(new[] { Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native", "libonnxruntime.so") }));
+    }
 
     [Test]
     public void Model_metadata_names_symbolic_and_fixed_dimensions()

@@ -1,31 +1,27 @@
-using System.Runtime.InteropServices;
-using MedPipeline.Onnx.Native;
+using Ort = Microsoft.ML.OnnxRuntime;
 
 namespace MedPipeline.Onnx;
 
 /// <summary>
-/// A loaded ONNX model. Runs are thread-safe and may overlap (ONNX Runtime allows concurrent Run on
-/// one session); inputs and caller-supplied outputs are used in place, pinned for the run only.
+/// A loaded ONNX model, run by Microsoft.ML.OnnxRuntime. Runs are thread-safe and may overlap (ONNX
+/// Runtime allows concurrent Run on one session); inputs and caller-supplied outputs are used in place
+/// (OrtValues over the caller's memory, pinned for the run only). Errors leave as our typed exceptions.
 /// </summary>
-public sealed unsafe class InferenceSession : IDisposable
+public sealed class InferenceSession : IDisposable
 {
-    private readonly SessionHandle _session;
+    private readonly Ort.InferenceSession _session;
+    private readonly Ort.RunOptions _runOptions;
+    private readonly SessionLifetime _lifetime;
+    private readonly string[] _outputNames;
 
-    private InferenceSession(SessionHandle session)
+    private InferenceSession(Ort.InferenceSession session)
     {
         _session = session;
-        try
-        {
-            var raw = session.DangerousGetHandle();
-            Inputs = SessionMetadataReader.Inputs(raw);
-            Outputs = SessionMetadataReader.Outputs(raw);
-            session.AddNames(Inputs.Concat(Outputs).Select(t => t.Name));
-        }
-        catch
-        {
-            session.Dispose();
-            throw;
-        }
+        _runOptions = new Ort.RunOptions();
+        _lifetime = new SessionLifetime(ReleaseNative);
+        Inputs = SessionMetadata.Describe(session.InputNames, session.InputMetadata);
+        Outputs = SessionMetadata.Describe(session.OutputNames, session.OutputMetadata);
+        _outputNames = [.. Outputs.Select(o => o.Name)];
     }
 
     public IReadOnlyList<TensorMetadata> Inputs { get; }
@@ -40,57 +36,41 @@ public sealed unsafe class InferenceSession : IDisposable
             throw new OnnxRuntimeException(OrtErrorCode.NoSuchFile, $"model file '{path}' does not exist");
         }
 
-        using var options = SessionOptionsFactory.Create(settings ?? new SessionSettings());
-        var utf8 = Marshal.StringToCoTaskMemUTF8(path);
-        try
-        {
-            nint session;
-            OrtApi.Check(((delegate* unmanaged[Cdecl]<nint, nint, nint, nint*, nint>)OrtApi.Fn(OrtApiIndex.CreateSession))(
-                OrtEnvironment.Env.DangerousGetHandle(), utf8, options.DangerousGetHandle(), &session));
-            return new InferenceSession(new SessionHandle(session));
-        }
-        finally
-        {
-            Marshal.FreeCoTaskMem(utf8);
-        }
+        return Create(options => new Ort.InferenceSession(path, options), settings);
     }
 
     /// <summary>Opens a model held in memory (ONNX Runtime copies what it needs; the span may be reused afterwards).</summary>
     public static InferenceSession Open(ReadOnlySpan<byte> model, SessionSettings? settings = null)
     {
-        using var options = SessionOptionsFactory.Create(settings ?? new SessionSettings());
-        nint session;
-        fixed (byte* bytes = model)
-        {
-            OrtApi.Check(((delegate* unmanaged[Cdecl]<nint, void*, nuint, nint, nint*, nint>)OrtApi.Fn(OrtApiIndex.CreateSessionFromArray))(
-                OrtEnvironment.Env.DangerousGetHandle(), bytes, (nuint)model.Length, options.DangerousGetHandle(), &session));
-        }
-
-        return new InferenceSession(new SessionHandle(session));
+        var bytes = model.ToArray();
+        return Create(options => new Ort.InferenceSession(bytes, options), settings);
     }
 
     /// <summary>Runs the model; ONNX Runtime allocates the outputs, which are copied out.</summary>
     public IReadOnlyList<TensorResult> Run(IReadOnlyList<NamedTensor> inputs, IReadOnlyList<string>? outputNames = null)
     {
-        var names = outputNames ?? [.. Outputs.Select(o => o.Name)];
+        var names = outputNames ?? _outputNames;
         var unknown = names.FirstOrDefault(n => Outputs.All(o => o.Name != n));
         if (unknown is not null)
         {
             throw new OnnxInputException($"the model has no output '{unknown}'; its outputs are: {string.Join(", ", Outputs)}");
         }
 
-        var values = new nint[names.Count];
-        RunCore(inputs, names, values);
-
-        // Own every output before reading any, so a failed read cannot leak the others.
-        var owned = values.Select(v => new OrtHandle(v, OrtApiIndex.ReleaseValue)).ToArray();
+        InputValidation.Check(inputs, Inputs, "input", requireAll: true);
+        _lifetime.Enter();
         try
         {
-            return [.. names.Select((name, i) => OutputReader.Read(name, owned[i].DangerousGetHandle()))];
+            using var inputValues = CallerTensors.Over(inputs);
+            using var outputValues = _session.Run(_runOptions, inputValues.Names, inputValues.Values, names);
+            return [.. names.Zip(outputValues, OutputCopy.Read)];
+        }
+        catch (Ort.OnnxRuntimeException e)
+        {
+            throw OrtErrors.Translate(e, duringRun: true);
         }
         finally
         {
-            Array.ForEach(owned, o => o.Dispose());
+            _lifetime.Exit();
         }
     }
 
@@ -98,46 +78,54 @@ public sealed unsafe class InferenceSession : IDisposable
     public void Run(IReadOnlyList<NamedTensor> inputs, IReadOnlyList<NamedTensor> outputs)
     {
         InputValidation.Check(outputs, Outputs, "output", requireAll: false);
-        var pinned = new List<PinnedTensor>(outputs.Count);
+        InputValidation.Check(inputs, Inputs, "input", requireAll: true);
+        _lifetime.Enter();
         try
         {
-            pinned.AddRange(outputs.Select(PinnedTensor.Create));
-            RunCore(inputs, [.. outputs.Select(o => o.Name)], [.. pinned.Select(p => p.Value)]);
+            using var inputValues = CallerTensors.Over(inputs);
+            using var outputValues = CallerTensors.Over(outputs);
+            _session.Run(_runOptions, inputValues.Names, inputValues.Values, outputValues.Names, outputValues.Values);
+        }
+        catch (Ort.OnnxRuntimeException e)
+        {
+            throw OrtErrors.Translate(e, duringRun: true);
         }
         finally
         {
-            pinned.ForEach(p => p.Dispose());
+            _lifetime.Exit();
         }
     }
 
-    public void Dispose() => _session.Dispose();
+    /// <summary>Later runs throw <see cref="ObjectDisposedException"/>; the native session goes once the runs in flight have ended.</summary>
+    public void Dispose() => _lifetime.Close();
 
-    private void RunCore(IReadOnlyList<NamedTensor> inputs, IReadOnlyList<string> outputNames, nint[] outputValues)
+    private static InferenceSession Create(Func<Ort.SessionOptions, Ort.InferenceSession> open, SessionSettings? settings)
     {
-        InputValidation.Check(inputs, Inputs, "input", requireAll: true);
-        var pinned = new List<PinnedTensor>(inputs.Count);
-        var addedRef = false;
+        using var options = SessionOptionsFactory.Create(settings ?? new SessionSettings());
+        Ort.InferenceSession session;
         try
         {
-            // Throws ObjectDisposedException after Dispose; otherwise keeps the session and its names alive for this run.
-            _session.DangerousAddRef(ref addedRef);
-            pinned.AddRange(inputs.Select(PinnedTensor.Create));
-            var inputNames = inputs.Select(i => _session.Utf8Name(i.Name)).ToArray();
-            var inputValues = pinned.Select(p => p.Value).ToArray();
-            var outputNamePointers = outputNames.Select(_session.Utf8Name).ToArray();
-            fixed (nint* inNames = inputNames, inValues = inputValues, outNames = outputNamePointers, outValues = outputValues)
-            {
-                OrtApi.Check(((delegate* unmanaged[Cdecl]<nint, nint, nint*, nint*, nuint, nint*, nuint, nint*, nint>)OrtApi.Fn(OrtApiIndex.Run))(
-                    _session.DangerousGetHandle(), 0, inNames, inValues, (nuint)inputNames.Length, outNames, (nuint)outputNamePointers.Length, outValues));
-            }
+            session = open(options);
         }
-        finally
+        catch (Ort.OnnxRuntimeException e)
         {
-            pinned.ForEach(p => p.Dispose());
-            if (addedRef)
-            {
-                _session.DangerousRelease();
-            }
+            throw OrtErrors.Translate(e);
         }
+
+        try
+        {
+            return new InferenceSession(session);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    private void ReleaseNative()
+    {
+        _session.Dispose();
+        _runOptions.Dispose();
     }
 }

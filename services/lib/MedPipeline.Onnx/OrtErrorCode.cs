@@ -1,6 +1,6 @@
 namespace MedPipeline.Onnx;
 
-/// <summary>ONNX Runtime's OrtErrorCode (onnxruntime_c_api.h, 1.23.2), in its order.</summary>
+/// <summary>ONNX Runtime's OrtErrorCode (onnxruntime_c_api.h), in its order.</summary>
 public enum OrtErrorCode
 {
     Ok,
