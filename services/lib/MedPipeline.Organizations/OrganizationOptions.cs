@@ -12,4 +12,7 @@ public sealed class OrganizationOptions
 
     /// <summary>Bearer token sent with every callback; from a secret store or environment, never committed.</summary>
     public string? CallbackBearerToken { get; set; }
+
+    /// <summary>Hashes of the keys this organization's systems send as X-API-Key.</summary>
+    public List<ApiKeyHash> ApiKeys { get; set; } = [];
 }

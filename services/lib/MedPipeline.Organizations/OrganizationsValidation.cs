@@ -19,6 +19,8 @@ internal sealed class OrganizationsValidation : IValidateOptions<Dictionary<stri
             {
                 failures.Add($"Organizations:{organization}:CallbackBaseUrl must be an absolute http(s) URL, not '{settings.CallbackBaseUrl}'.");
             }
+
+            failures.AddRange(ApiKeyRules.Check(organization, settings.ApiKeys));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
