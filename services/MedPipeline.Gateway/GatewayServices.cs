@@ -1,4 +1,5 @@
 using MedPipeline.Dicom.Codecs;
+using MedPipeline.Gateway.Identity;
 using MedPipeline.Gateway.Options;
 using MedPipeline.Gateway.Series;
 using MedPipeline.Hosting;
@@ -22,6 +23,9 @@ public static class GatewayServices
             builder.AddSeriesPipeline();
         }
 
+        builder.AddGatewayIdentity();
+        builder.AddGatewayRateLimits();
+        builder.Services.AddSingleton<AuditLog>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddModelRegistry();
@@ -43,10 +47,16 @@ public static class GatewayServices
         _ = app.Services.GetRequiredService<ModelRegistry>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        // After authorization, so the fallback policy decides who may load the page.
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.MapOpenApi();
-        app.MapSingleImageEndpoints();
+        app.MapOpenApi().RequireAuthorization(GatewayRoles.OpenApi);
+        app.MapGroup("").RequireAuthorization(GatewayRoles.SingleImage).WithMetadata(new RateLimited(RateLimitedKind.SingleImage))
+            .MapSingleImageEndpoints();
         app.MapMedPipelineHealthEndpoints();
         if (SeriesPipelineServices.IsConfigured(app.Configuration))
         {

@@ -25,7 +25,7 @@ internal static class SeriesBenchmark
         {
             Settings = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" },
         });
-        using var gateway = new HttpClient { BaseAddress = pipeline.Gateway, Timeout = TimeSpan.FromMinutes(2) };
+        using var gateway = pipeline.GatewayClient(timeout: TimeSpan.FromMinutes(2));
         using var backend = new HttpClient { BaseAddress = pipeline.SampleBackend };
         var samples = new SampleSeriesFactory(RepositoryPaths.Models);
         Console.WriteLine($"Series of {Instances} CT instances (128x128 16-bit) for {Model}, {Environment.ProcessorCount} cores, 7 processes");

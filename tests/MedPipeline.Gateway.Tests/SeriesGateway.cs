@@ -1,4 +1,5 @@
 using MedPipeline.LocalStack;
+using MedPipeline.Organizations;
 using MedPipeline.SampleData;
 using MedPipeline.Testing;
 
@@ -14,6 +15,11 @@ internal sealed class SeriesGateway : IAsyncDisposable
     private readonly Dictionary<string, string> _variables;
 
     public SeriesGateway(Uri amqp, params (string Key, string Value)[] extra)
+        : this(amqp, anonymousSingleImage: true, extra)
+    {
+    }
+
+    public SeriesGateway(Uri amqp, bool anonymousSingleImage, params (string Key, string Value)[] extra)
     {
         Store = Directory.CreateTempSubdirectory("medpipe-gateway-store").FullName;
         _variables = new Dictionary<string, string>
@@ -22,6 +28,8 @@ internal sealed class SeriesGateway : IAsyncDisposable
             ["ConnectionStrings__Orchestrator"] = $"Host=127.0.0.1;Port={FreeTcpPort.Next()};Username=nobody;Password=x;Timeout=2",
             ["Store__Path"] = Store,
             ["Organizations__st-olaf__CallbackBaseUrl"] = "http://127.0.0.1:9/",
+            ["Organizations__st-olaf__ApiKeys__0__Id"] = "tests",
+            ["Organizations__st-olaf__ApiKeys__0__Sha256"] = ApiKeys.HashOf(ApiKey),
         };
         foreach (var (key, value) in extra)
         {
@@ -33,10 +41,21 @@ internal sealed class SeriesGateway : IAsyncDisposable
             Environment.SetEnvironmentVariable(key, value);
         }
 
-        Factory = new GatewayFactory();
+        Factory = new GatewayFactory(anonymousSingleImage);
     }
 
     public GatewayFactory Factory { get; }
+
+    /// <summary>The API key of organization st-olaf.</summary>
+    public string ApiKey { get; } = ApiKeys.NewKey();
+
+    /// <summary>A client that authenticates as st-olaf.</summary>
+    public HttpClient Client()
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-API-Key", ApiKey);
+        return client;
+    }
 
     public string Store { get; }
 

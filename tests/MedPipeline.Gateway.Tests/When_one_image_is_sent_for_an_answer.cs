@@ -138,10 +138,15 @@ public sealed class When_one_image_is_sent_for_an_answer
     }
 
     [Test]
-    public async Task The_OpenAPI_document_describes_both_endpoints()
+    public async Task The_OpenAPI_document_describes_both_endpoints_when_it_is_made_public()
     {
-        var document = await _client.GetStringAsync("/openapi/v1.json");
+        using var anonymous = await _client.GetAsync("/openapi/v1.json");
+        await using var factory = new GatewayFactory(anonymousSingleImage: true, ("Gateway:Identity:PublicOpenApi", "true"));
+        using var client = factory.CreateClient();
 
+        var document = await client.GetStringAsync("/openapi/v1.json");
+
+        Assert.That(anonymous.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Unauthorized), "not public by default");
         Assert.That(document, Does.Contain("\"/inference\"").And.Contain("\"/predict\""));
     }
 }

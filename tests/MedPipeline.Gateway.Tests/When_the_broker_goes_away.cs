@@ -15,7 +15,7 @@ public sealed class When_the_broker_goes_away
         try
         {
             await using var gateway = new SeriesGateway(broker.Endpoint.AmqpUri(), ("Gateway__Upload__PublishTimeout", "00:00:03"));
-            using var client = gateway.Factory.CreateClient();
+            using var client = gateway.Client();
             using (var first = SeriesGateway.Request())
             using (var accepted = await client.PostAsync("api/studies/series/predict", first))
             {

@@ -22,7 +22,7 @@ public sealed class When_the_series_state_store_is_down
     [Test]
     public async Task A_status_request_is_answered_503_with_a_problem_body()
     {
-        using var client = _gateway.Factory.CreateClient();
+        using var client = _gateway.Client();
 
         using var response = await client.GetAsync("api/studies/series/1.2.3.4/status?organization=st-olaf&modelType=ct-lesion-classifier");
 
@@ -34,7 +34,7 @@ public sealed class When_the_series_state_store_is_down
     [Test]
     public async Task A_series_request_is_still_accepted_because_the_saga_decides_later()
     {
-        using var client = _gateway.Factory.CreateClient();
+        using var client = _gateway.Client();
         using var form = SeriesGateway.Request();
 
         using var response = await client.PostAsync("api/studies/series/predict", form);

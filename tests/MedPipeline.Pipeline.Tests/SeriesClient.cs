@@ -7,8 +7,12 @@ namespace MedPipeline.Pipeline.Tests;
 /// <summary>What a hospital backend does: submit a series to the gateway, read its status, see the callbacks it got.</summary>
 internal sealed class SeriesClient : IDisposable
 {
-    private readonly HttpClient _gateway = new() { BaseAddress = Pipeline.Running.Gateway, Timeout = TimeSpan.FromMinutes(2) };
+    private readonly HttpClient _gateway;
     private readonly HttpClient _backend = new() { BaseAddress = Pipeline.Running.SampleBackend, Timeout = TimeSpan.FromSeconds(10) };
+
+    /// <param name="asOtherOrganization">Authenticate with the other organization's key (cross-tenant checks).</param>
+    public SeriesClient(bool asOtherOrganization = false) =>
+        _gateway = Pipeline.Running.GatewayClient(asOtherOrganization, TimeSpan.FromMinutes(2));
 
     public static string NewSeriesId() => $"backend-{Guid.NewGuid():N}"[..20];
 
@@ -79,6 +83,15 @@ internal sealed class SeriesClient : IDisposable
         return [.. document.RootElement.EnumerateArray()
             .Where(c => c.GetProperty("seriesId").GetString() == seriesId)
             .Select(c => c.GetProperty("body").Clone())];
+    }
+
+    /// <summary>The request paths at the sample backend of one backend series id's callbacks.</summary>
+    public async Task<List<string>> CallbackPathsAsync(string seriesId)
+    {
+        using var document = JsonDocument.Parse(await _backend.GetStringAsync("received"));
+        return [.. document.RootElement.EnumerateArray()
+            .Where(c => c.GetProperty("seriesId").GetString() == seriesId)
+            .Select(c => c.GetProperty("path").GetString()!)];
     }
 
     public async Task<List<JsonElement>> WaitForCallbacksAsync(string seriesId, int count, TimeSpan? timeout = null)

@@ -17,6 +17,12 @@ public sealed class When_a_service_is_scraped
         foreach (var name in PipelineService.All.Where(n => n != PipelineService.SampleBackend))
         {
             using var http = new HttpClient { BaseAddress = Pipeline.Running.AddressOf(name) };
+            if (name == PipelineService.Gateway)
+            {
+                // Every gateway endpoint but the health probes needs a caller identity, /metrics included.
+                http.DefaultRequestHeaders.Add("X-API-Key", Pipeline.Running.ApiKey);
+            }
+
             using var response = await http.GetAsync(new Uri("metrics", UriKind.Relative));
             var text = await response.Content.ReadAsStringAsync();
 

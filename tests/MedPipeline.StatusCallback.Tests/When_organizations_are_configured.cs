@@ -32,6 +32,41 @@ public sealed class When_organizations_are_configured
     }
 
     [Test]
+    public void A_plain_http_callback_to_another_host_needs_an_explicit_flag()
+    {
+        using var refused = Build(new() { ["Organizations:st-olaf:CallbackBaseUrl"] = "http://backend.test/" });
+        using var loopback = Build(new() { ["Organizations:st-olaf:CallbackBaseUrl"] = "http://127.0.0.1:8080/" });
+        using var flagged = Build(new()
+        {
+            ["Organizations:st-olaf:CallbackBaseUrl"] = "http://backend.test/",
+            ["Organizations:st-olaf:AllowPlainHttpCallback"] = "true",
+        });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => _ = Organizations(refused));
+
+        Assert.That(failure!.Message, Does.Contain("Organizations:st-olaf:CallbackBaseUrl must be https"));
+        Assert.That(Organizations(loopback), Contains.Key("st-olaf"));
+        Assert.That(Organizations(flagged), Contains.Key("st-olaf"));
+    }
+
+    [Test]
+    public void An_API_key_entry_must_hold_a_hash_not_a_key()
+    {
+        using var services = Build(new()
+        {
+            ["Organizations:st-olaf:CallbackBaseUrl"] = "https://backend.test/",
+            ["Organizations:st-olaf:ApiKeys:0:Id"] = "ris",
+            ["Organizations:st-olaf:ApiKeys:0:Sha256"] = "mpk_this-is-a-key-not-a-hash",
+            ["Organizations:st-olaf:ApiKeys:0:Roles:0"] = "superuser",
+        });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => _ = Organizations(services));
+
+        Assert.That(failure!.Message, Does.Contain("Organizations:st-olaf:ApiKeys:0:Sha256 must be the 64 hex digits"));
+        Assert.That(failure.Message, Does.Contain("Organizations:st-olaf:ApiKeys:0:Roles has 'superuser'"));
+    }
+
+    [Test]
     public void No_organization_at_all_fails_validation()
     {
         using var services = Build([]);
@@ -41,6 +76,9 @@ public sealed class When_organizations_are_configured
 
         Assert.That(failure!.Message, Does.Contain("no organization is configured"));
     }
+
+    private static Dictionary<string, OrganizationOptions> Organizations(ServiceProvider services) =>
+        services.GetRequiredService<IOptions<Dictionary<string, OrganizationOptions>>>().Value;
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {

@@ -21,6 +21,17 @@ internal sealed record DemoEndpoints
     [JsonPropertyName("organization")]
     public required string Organization { get; init; }
 
+    /// <summary>The organization's API key: send it as X-API-Key to the gateway.</summary>
+    [JsonPropertyName("apiKey")]
+    public required string ApiKey { get; init; }
+
+    /// <summary>A second organization, to try what one hospital can see of another's series.</summary>
+    [JsonPropertyName("otherOrganization")]
+    public required string OtherOrganization { get; init; }
+
+    [JsonPropertyName("otherApiKey")]
+    public required string OtherApiKey { get; init; }
+
     [JsonPropertyName("rabbitmqAmqp")]
     public required string RabbitMqAmqp { get; init; }
 

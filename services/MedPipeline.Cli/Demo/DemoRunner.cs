@@ -41,6 +41,9 @@ internal static class DemoRunner
             RabbitMqManagement = rabbitMq.Endpoint.ManagementUri.ToString(),
             SampleBackend = pipeline.SampleBackend.ToString(),
             Organization = Organization,
+            ApiKey = pipeline.ApiKey,
+            OtherOrganization = pipeline.OtherOrganization,
+            OtherApiKey = pipeline.OtherApiKey,
             RabbitMqAmqp = rabbitMq.Endpoint.AmqpUri().ToString(),
             Postgres = postgres.Endpoint.ConnectionString,
             Store = pipeline.StorePath,
@@ -50,6 +53,9 @@ internal static class DemoRunner
         try
         {
             await output.WriteLineAsync($"Gateway:             {endpoints.Gateway} (series: POST api/studies/series/predict; single images: the page; OpenAPI: openapi/v1.json)");
+            await output.WriteLineAsync($"API key of '{Organization}': {pipeline.ApiKey} (send as X-API-Key; every series request needs it)");
+            await output.WriteLineAsync($"API key of '{pipeline.OtherOrganization}': {pipeline.OtherApiKey} (a second hospital: it cannot see the first one's series)");
+            await output.WriteLineAsync("Single images and the page answer without a key, from this machine only (Gateway:Identity:AllowAnonymousSingleImage, loopback).");
             await output.WriteLineAsync($"RabbitMQ management: {endpoints.RabbitMqManagement} (user guest, password guest)");
             await output.WriteLineAsync($"Sample backend:      {endpoints.SampleBackend}received (callbacks for organization '{Organization}')");
             await output.WriteLineAsync($"Service logs:        {pipeline.Directory}");
@@ -58,7 +64,7 @@ internal static class DemoRunner
             {
                 await output.WriteLineAsync();
                 await output.WriteLineAsync("Submitting sample series:");
-                using var progress = new SeriesProgress(pipeline.Gateway, pipeline.SampleBackend, Organization, output);
+                using var progress = new SeriesProgress(pipeline.GatewayClient(timeout: TimeSpan.FromMinutes(2)), pipeline.SampleBackend, Organization, output);
                 await progress.RunAsync(DemoSeries.All(Path.Combine(checkout, "models")), cancellationToken);
                 await output.WriteLineAsync();
                 await output.WriteLineAsync($"RabbitMQ management: {endpoints.RabbitMqManagement} (queues, rates, consumers per service)");

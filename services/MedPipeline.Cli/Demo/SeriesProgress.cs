@@ -4,10 +4,10 @@ using MedPipeline.SampleData;
 namespace MedPipeline.Cli.Demo;
 
 /// <summary>Submits the demo series through the gateway like a hospital backend, and prints how each one moves and what the backend received.</summary>
-internal sealed class SeriesProgress(Uri gateway, Uri sampleBackend, string organization, TextWriter output) : IDisposable
+internal sealed class SeriesProgress(HttpClient gateway, Uri sampleBackend, string organization, TextWriter output) : IDisposable
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
-    private readonly HttpClient _gateway = new() { BaseAddress = gateway, Timeout = TimeSpan.FromMinutes(2) };
+    private readonly HttpClient _gateway = gateway;
     private readonly HttpClient _backend = new() { BaseAddress = sampleBackend, Timeout = TimeSpan.FromSeconds(10) };
 
     public async Task RunAsync(IReadOnlyList<DemoSeries> all, CancellationToken cancellationToken)

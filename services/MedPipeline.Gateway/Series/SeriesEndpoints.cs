@@ -1,5 +1,7 @@
 using MassTransit;
 using MedPipeline.Contracts;
+using System.Security.Claims;
+using MedPipeline.Gateway.Identity;
 using MedPipeline.Gateway.Options;
 using MedPipeline.Gateway.Uploads;
 using MedPipeline.Organizations;
@@ -20,17 +22,21 @@ public static partial class SeriesEndpoints
     public static void MapSeriesEndpoints(this WebApplication app)
     {
         app.MapPost("/api/studies/series/predict", Predict)
+            .RequireAuthorization(GatewayRoles.Submit)
+            .WithMetadata(new RateLimited(RateLimitedKind.SeriesSubmit))
             .DisableAntiforgery()
             .WithName("PredictSeries")
             .WithSummary("Ask for a prediction on one DICOM series (multipart: file = ZIP of .dcm, seriesId, organization, studyInstanceUid, seriesInstanceUid, modelType, predictAgain).");
 
         app.MapGet("/api/studies/series/{seriesInstanceUid}/status", Status)
+            .RequireAuthorization(GatewayRoles.Read)
+            .WithMetadata(new RateLimited(RateLimitedKind.StatusRead))
             .WithName("SeriesStatus")
             .WithSummary("The current state of a series request, the time of each stage, and the result when there is one.");
     }
 
     private static async Task<IResult> Predict(HttpContext http, SeriesUploadReader reader, SeriesStatusReader statuses, IPublishEndpoint publish,
-        IOptions<UploadOptions> options, ISeriesStore store, ILogger<SeriesUploadReader> logger)
+        IOptions<UploadOptions> options, ISeriesStore store, OrganizationDirectory organizations, AuditLog audit, ILogger<SeriesUploadReader> logger)
     {
         // The archive is streamed to the store with its own limit; the server-wide body limit must not cut it first.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
@@ -46,8 +52,18 @@ public static partial class SeriesEndpoints
         }
         catch (UploadRejection rejection)
         {
+            audit.Record(http.User, "submit", null, $"refused {rejection.StatusCode}");
             return Results.ValidationProblem(rejection.Errors, title: rejection.Title, statusCode: rejection.StatusCode);
         }
+
+        if (!OrganizationScope.TryResolve(http.User, form.Organization, organizations, out var organization, out var refusal))
+        {
+            store.DeletePrefix(form.ArchiveKey);
+            audit.Record(http.User, "submit", null, "refused 403: organization");
+            return refusal;
+        }
+
+        form = form with { Organization = organization };
 
         var correlationId = SeriesCorrelation.For(form.Organization, form.StudyInstanceUid, form.SeriesInstanceUid, form.ModelType);
         SeriesStatusRow? existing;
@@ -86,6 +102,7 @@ public static partial class SeriesEndpoints
             // Not queued: say so, and keep nothing, so the backend's retry is the only copy.
             store.DeletePrefix(form.ArchiveKey);
             LogNotQueued(logger, requestId, correlationId, e.Message);
+            audit.Record(http.User, "submit", correlationId, "refused 503: not queued");
             return Results.Problem(title: "The request could not be queued.", statusCode: StatusCodes.Status503ServiceUnavailable,
                 detail: "The message broker did not take the request in time; nothing was kept. Send it again shortly.");
         }
@@ -95,21 +112,26 @@ public static partial class SeriesEndpoints
         if (!form.PredictAgain && existing is { HasReusableOutcome: true })
         {
             // Nothing is redone: the stored outcome is the answer, and the saga sends it to the callback again.
+            audit.Record(http.User, form.PredictAgain ? "submit-again" : "submit", correlationId, "answered 200 from the stored outcome");
             return Results.Ok(new { requestId, reused = true, series = SeriesStatusResponse.From(existing, statusUrl) });
         }
 
+        audit.Record(http.User, form.PredictAgain ? "submit-again" : "submit", correlationId, "accepted 202");
         return Results.Accepted(statusUrl, new { requestId, correlationId, status = "accepted", statusUrl });
     }
 
     private static async Task<IResult> Status(string seriesInstanceUid, string? organization, string? modelType, string? studyInstanceUid,
-        SeriesStatusReader statuses, OrganizationDirectory organizations, IModelCatalog models, CancellationToken cancellationToken)
+        ClaimsPrincipal user, SeriesStatusReader statuses, OrganizationDirectory organizations, IModelCatalog models, AuditLog audit,
+        CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(organization) || !organizations.TryGet(organization, out _))
+        if (!OrganizationScope.TryResolve(user, organization, organizations, out var callerOrganization, out var refusal))
         {
-            errors["organization"] = [string.IsNullOrWhiteSpace(organization) ? "is required" : "is not a known organization"];
+            audit.Record(user, "read-status", null, "refused 403: organization");
+            return refusal;
         }
 
+        organization = callerOrganization;
+        var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(modelType) || !models.ModelTypes.Contains(modelType))
         {
             errors["modelType"] = [string.IsNullOrWhiteSpace(modelType) ? "is required" : $"is not a known model type; known: {string.Join(", ", models.ModelTypes.Order(StringComparer.Ordinal))}"];
@@ -131,6 +153,7 @@ public static partial class SeriesEndpoints
                 detail: "The database holding the series state does not answer; try again shortly. Accepted requests are not lost.");
         }
 
+        audit.Record(user, "read-status", row?.CorrelationId, row is null ? "not found 404" : "answered 200");
         return row is null
             ? Results.Problem(title: "No such series request.", statusCode: StatusCodes.Status404NotFound,
                 detail: $"No prediction of {modelType} was requested for this series by {organization}.")

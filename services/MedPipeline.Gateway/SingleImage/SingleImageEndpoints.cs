@@ -11,7 +11,7 @@ namespace MedPipeline.Gateway.SingleImage;
 /// </summary>
 public static class SingleImageEndpoints
 {
-    public static void MapSingleImageEndpoints(this WebApplication app)
+    public static void MapSingleImageEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/models", (ModelRegistry registry) => registry.Models
             .OrderBy(m => m.Manifest.ModelType, StringComparer.Ordinal)

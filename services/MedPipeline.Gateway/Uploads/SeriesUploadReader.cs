@@ -1,6 +1,5 @@
 using System.Text;
 using MedPipeline.Gateway.Options;
-using MedPipeline.Organizations;
 using MedPipeline.Storage;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -13,7 +12,7 @@ namespace MedPipeline.Gateway.Uploads;
 /// streamed straight into the store (never held in memory), the fields are checked, and any
 /// problem becomes an <see cref="UploadRejection"/> naming the field, with nothing left behind.
 /// </summary>
-public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOptions> options, OrganizationDirectory organizations, IModelCatalog models)
+public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOptions> options, IModelCatalog models)
 {
     private const int MaxFieldLength = 1024;
     private static readonly string[] Fields = ["seriesId", "organization", "studyInstanceUid", "seriesInstanceUid", "modelType", "predictAgain"];
@@ -121,7 +120,13 @@ public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOption
         }
 
         var seriesId = Required("seriesId", FieldRules.SeriesId);
-        var organization = Required("organization", v => FieldRules.Name(v) ?? (organizations.TryGet(v, out _) ? null : "is not a known organization"));
+        // Optional: the caller's identity says which organization this is; a named one is checked against it later.
+        var organization = fields.TryGetValue("organization", out var named) && named.Length > 0 ? named : "";
+        if (organization.Length > 0 && FieldRules.Name(organization) is { } badName)
+        {
+            errors["organization"] = [badName];
+        }
+
         var study = Required("studyInstanceUid", FieldRules.Uid);
         var series = Required("seriesInstanceUid", FieldRules.Uid);
         var modelType = Required("modelType", v => models.ModelTypes.Contains(v)

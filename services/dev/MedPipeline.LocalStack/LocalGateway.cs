@@ -25,7 +25,9 @@ public sealed class LocalGateway : IAsyncDisposable
         var process = ServiceProcess.Start("gateway", directory, "dotnet",
         [
             dll, $"--urls=http://127.0.0.1:{port}", $"--contentRoot={Path.Combine(checkout, "services", "MedPipeline.Gateway")}",
-            $"--Models:Path={Path.Combine(checkout, "models")}", .. extraArguments,
+            $"--Models:Path={Path.Combine(checkout, "models")}",
+            // Single images only, for callers on this machine: no organization, so no key to present.
+            "--Gateway:Identity:AllowAnonymousSingleImage=true", .. extraArguments,
         ], new Dictionary<string, string>(), runAsUser: null);
         var gateway = new LocalGateway(process, new Uri($"http://127.0.0.1:{port}/"));
         try

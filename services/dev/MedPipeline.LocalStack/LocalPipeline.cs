@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using MedPipeline.Organizations;
 
 namespace MedPipeline.LocalStack;
 
@@ -25,15 +26,45 @@ public sealed class LocalPipeline : IAsyncDisposable
         Directory = directory;
         SampleBackend = sampleBackend;
         StorePath = Path.Combine(directory, "store");
-        _environment = new Dictionary<string, string>(settings.Settings)
+        ApiKey = ApiKeys.NewKey();
+        OtherApiKey = ApiKeys.NewKey();
+        _environment = new Dictionary<string, string>
         {
             ["RabbitMq__Uri"] = settings.Broker.AmqpUri().ToString(),
             ["ConnectionStrings__Orchestrator"] = settings.DatabaseConnectionString,
             ["Store__Path"] = StorePath,
             ["Models__Path"] = Path.Combine(settings.Checkout, "models"),
             [$"Organizations__{settings.Organization}__CallbackBaseUrl"] = sampleBackend.ToString(),
+            [$"Organizations__{settings.Organization}__ApiKeys__0__Id"] = "local",
+            [$"Organizations__{settings.Organization}__ApiKeys__0__Sha256"] = ApiKeys.HashOf(ApiKey),
+            [$"Organizations__{settings.OtherOrganization}__CallbackBaseUrl"] = new Uri(sampleBackend, $"{settings.OtherOrganization}/").ToString(),
+            [$"Organizations__{settings.OtherOrganization}__ApiKeys__0__Id"] = "local",
+            [$"Organizations__{settings.OtherOrganization}__ApiKeys__0__Sha256"] = ApiKeys.HashOf(OtherApiKey),
+            // The page and single images answer callers on this machine without a key; series always need one.
+            ["Gateway__Identity__AllowAnonymousSingleImage"] = "true",
+            ["Gateway__Identity__AnonymousFromLoopbackOnly"] = "true",
             ["DOTNET_gcServer"] = "0",
         };
+        foreach (var (key, value) in settings.Settings)
+        {
+            _environment[key] = value;
+        }
+    }
+
+    /// <summary>The API key of <see cref="Organization"/> (only its hash is in the services' configuration).</summary>
+    public string ApiKey { get; }
+
+    /// <summary>The API key of <see cref="PipelineSettings.OtherOrganization"/>.</summary>
+    public string OtherApiKey { get; }
+
+    public string OtherOrganization => _settings.OtherOrganization;
+
+    /// <summary>An HTTP client for the gateway that authenticates as the organization (or the other one).</summary>
+    public HttpClient GatewayClient(bool asOtherOrganization = false, TimeSpan? timeout = null)
+    {
+        var http = new HttpClient { BaseAddress = Gateway, Timeout = timeout ?? TimeSpan.FromSeconds(100) };
+        http.DefaultRequestHeaders.Add("X-API-Key", asOtherOrganization ? OtherApiKey : ApiKey);
+        return http;
     }
 
     public string Directory { get; }

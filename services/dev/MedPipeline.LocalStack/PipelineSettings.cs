@@ -6,6 +6,9 @@ public sealed record PipelineSettings(string Checkout, string Configuration, Rab
     /// <summary>The organization whose callbacks go to the sample backend.</summary>
     public string Organization { get; init; } = "demo-hospital";
 
+    /// <summary>A second organization with its own key and callback path, to try what one hospital can see of another's.</summary>
+    public string OtherOrganization { get; init; } = "other-hospital";
+
     /// <summary>Extra configuration for every service (keys in environment form, e.g. Orchestrator__Timeouts__Unpack).</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 

@@ -1,25 +1,27 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace MedPipeline.SampleBackend;
 
 /// <summary>
-/// PUT /api/studies/series/{seriesId}/status records a callback (503 during a simulated outage;
-/// 401 without the configured bearer token, when one is set); GET /received lists what arrived;
-/// POST /outage?seconds=N starts an outage.
+/// PUT /api/studies/series/{seriesId}/status (and /{organization}/api/..., one callback base per organization)
+/// records a callback (503 during a simulated outage; 401 without the configured bearer token, compared in
+/// constant time); GET /received lists what arrived; POST /outage?seconds=N starts an outage.
 /// </summary>
 public static class SampleBackendEndpoints
 {
     public static void MapSampleBackend(this WebApplication app, string? bearerToken)
     {
-        app.MapPut("/api/studies/series/{seriesId}/status", async (string seriesId, HttpRequest request,
-            ReceivedCallbacks received, SimulatedOutage outage, TimeProvider time) =>
+        var expected = bearerToken is { Length: > 0 } ? Encoding.UTF8.GetBytes($"Bearer {bearerToken}") : null;
+        Delegate receive = async (string seriesId, HttpRequest request, ReceivedCallbacks received, SimulatedOutage outage, TimeProvider time) =>
         {
             if (outage.IsDown)
             {
                 return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
             }
 
-            if (bearerToken is { Length: > 0 } && request.Headers.Authorization != $"Bearer {bearerToken}")
+            if (expected is not null && !CryptographicOperations.FixedTimeEquals(expected, Encoding.UTF8.GetBytes(request.Headers.Authorization.ToString())))
             {
                 return Results.Unauthorized();
             }
@@ -34,9 +36,14 @@ public static class SampleBackendEndpoints
                 return Results.BadRequest(e.Message);
             }
 
-            received.Add(new ReceivedCallback(seriesId, time.GetUtcNow(), body));
-            return Results.NoContent();
-        });
+            // A real backend looks up its own record of the request for this series id and refuses a body whose
+            // series UID differs; this sample has no records, so it compares with the first callback for the id.
+            var uidMatches = received.RemembersUid(seriesId, body.TryGetProperty("seriesInstanceUid", out var uid) ? uid.GetString() : null);
+            received.Add(new ReceivedCallback(seriesId, request.Path, time.GetUtcNow(), body, uidMatches));
+            return uidMatches ? Results.NoContent() : Results.Conflict("The series UID differs from the one this series id was registered with.");
+        };
+        app.MapPut("/api/studies/series/{seriesId}/status", receive);
+        app.MapPut("/{organization}/api/studies/series/{seriesId}/status", receive);
         app.MapGet("/received", (ReceivedCallbacks received) => Results.Ok(received.All));
         app.MapPost("/outage", (int seconds, SimulatedOutage outage) =>
         {

@@ -12,4 +12,13 @@ public sealed class OrganizationOptions
 
     /// <summary>Bearer token sent with every callback; from a secret store or environment, never committed.</summary>
     public string? CallbackBearerToken { get; set; }
+
+    /// <summary>
+    /// Allows a plain-http callback base to a host that is not loopback (bearer token and results in clear
+    /// text on the network): only for a backend reached over a link that is otherwise protected.
+    /// </summary>
+    public bool AllowPlainHttpCallback { get; set; }
+
+    /// <summary>Hashes of the keys this organization's systems send as X-API-Key.</summary>
+    public List<ApiKeyHash> ApiKeys { get; set; } = [];
 }

@@ -19,6 +19,13 @@ internal sealed class OrganizationsValidation : IValidateOptions<Dictionary<stri
             {
                 failures.Add($"Organizations:{organization}:CallbackBaseUrl must be an absolute http(s) URL, not '{settings.CallbackBaseUrl}'.");
             }
+            else if (uri.Scheme == "http" && !uri.IsLoopback && !settings.AllowPlainHttpCallback)
+            {
+                failures.Add($"Organizations:{organization}:CallbackBaseUrl must be https (results and the bearer token would cross the network in clear text); "
+                    + $"plain http is allowed for a loopback backend, or with Organizations:{organization}:AllowPlainHttpCallback=true.");
+            }
+
+            failures.AddRange(ApiKeyRules.Check(organization, settings.ApiKeys));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -18,8 +18,10 @@ public static class HealthEndpointExtensions
     public static IEndpointRouteBuilder MapMedPipelineHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapHealthChecks("/health/live", OnlyHealthyIsOk(HealthTags.Live));
-        endpoints.MapHealthChecks("/health/ready", OnlyHealthyIsOk(HealthTags.Ready));
+        // Probes answer without credentials where a service requires them elsewhere (the gateway); /metrics follows
+        // the service's own rule (the gateway's needs a caller identity).
+        endpoints.MapHealthChecks("/health/live", OnlyHealthyIsOk(HealthTags.Live)).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", OnlyHealthyIsOk(HealthTags.Ready)).AllowAnonymous();
         endpoints.MapPrometheusScrapingEndpoint();
         return endpoints;
     }

@@ -1,0 +1,8 @@
+namespace MedPipeline.Gateway.Identity;
+
+public enum RateLimitedKind
+{
+    SeriesSubmit,
+    StatusRead,
+    SingleImage,
+}
