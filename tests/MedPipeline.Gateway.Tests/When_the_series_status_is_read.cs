@@ -55,7 +55,7 @@ public sealed class When_the_series_status_is_read
     [Test]
     public async Task A_running_series_shows_its_state_and_its_stage_in_lower_case()
     {
-        using var client = _gateway.Factory.CreateClient();
+        using var client = _gateway.Client();
 
         var json = await client.GetStringAsync("api/studies/series/1.2.3.4/status?organization=st-olaf&modelType=ct-lesion-classifier");
 
@@ -66,7 +66,7 @@ public sealed class When_the_series_status_is_read
     [Test]
     public async Task A_finished_series_shows_what_was_found_its_times_result_and_callbacks()
     {
-        using var client = _gateway.Factory.CreateClient();
+        using var client = _gateway.Client();
 
         var json = await client.GetStringAsync("api/studies/series/1.2.3.5/status?organization=st-olaf&modelType=xray-anomaly&studyInstanceUid=1.2.3");
 
@@ -77,7 +77,7 @@ public sealed class When_the_series_status_is_read
     [Test]
     public async Task A_series_nobody_asked_for_is_404()
     {
-        using var client = _gateway.Factory.CreateClient();
+        using var client = _gateway.Client();
 
         using var response = await client.GetAsync("api/studies/series/9.9.9/status?organization=st-olaf&modelType=xray-anomaly");
 
