@@ -23,7 +23,7 @@ public sealed class When_the_unpacker_gets_a_series
         _root = Directory.CreateTempSubdirectory("medpipe-unpacker-").FullName;
         _store = new FileSystemStore(_root);
         _provider = new ServiceCollection()
-            .AddSingleton(_store)
+            .AddSingleton<ISeriesStore>(_store)
             .AddSingleton(new ArchiveLimits())
             .AddMassTransitTestHarness(x => x.AddConsumer<UnpackSeriesArchiveConsumer>())
             .BuildServiceProvider(true);

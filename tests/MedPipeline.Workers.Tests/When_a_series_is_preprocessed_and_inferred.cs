@@ -3,7 +3,9 @@ using MassTransit;
 using MassTransit.Testing;
 using MedPipeline.Contracts;
 using MedPipeline.Inference.Consumers;
+using MedPipeline.Inference.Series;
 using MedPipeline.Preprocessor.Consumers;
+using MedPipeline.Preprocessor.Series;
 using MedPipeline.Storage;
 using MedPipeline.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,9 +33,11 @@ public sealed class When_a_series_is_preprocessed_and_inferred
         _root = Directory.CreateTempSubdirectory("medpipe-workers-").FullName;
         _store = new FileSystemStore(_root);
         _provider = new ServiceCollection()
-            .AddSingleton(_store)
             .AddSingleton<ISeriesStore>(_store)
             .AddSingleton(_registry)
+            .AddSingleton(ModelManifests.Read(RepositoryPaths.Models))
+            .AddSeriesPreprocessing()
+            .AddSeriesInference()
             .AddMassTransitTestHarness(x =>
             {
                 x.AddConsumer<PreprocessSeriesConsumer>();
