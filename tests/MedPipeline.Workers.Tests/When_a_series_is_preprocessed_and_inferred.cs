@@ -1,4 +1,6 @@
 using MedPipeline.Models;
+using MedPipeline.Models.Manifest;
+using MedPipeline.ModelRunner;
 using MassTransit;
 using MassTransit.Testing;
 using MedPipeline.Contracts;
@@ -81,6 +83,22 @@ public sealed class When_a_series_is_preprocessed_and_inferred
         Assert.That(prediction.IsAnomaly, Is.False);
         Assert.That(prediction.ReconstructionMse, Is.EqualTo(prediction.Instances.Max(i => i.ReconstructionMse)));
         Assert.That(prediction.Threshold, Is.EqualTo(0.00333218));
+    }
+
+    [Test]
+    public async Task The_series_path_answers_each_slice_as_the_single_image_path_does()
+    {
+        var slices = ShippedSample.All().Where(s => s.ModelType == "ct-lesion-classifier").Take(5).ToList();
+        var predictor = new ImagePredictor(_registry, new PredictionOptions());
+
+        var series = await RunAsync("ct-lesion-classifier", slices);
+
+        for (var i = 0; i < slices.Count; i++)
+        {
+            var single = (await predictor.PredictAsync(Instance(slices[i], i + 1), slices[i].Name, "ct-lesion-classifier", ModelTask.Classification)).Frames.Single();
+            Assert.That(series.Instances[i].PredictedClass, Is.EqualTo(single.Classification!.PredictedClass));
+            Assert.That(series.Instances[i].Probability, Is.EqualTo(single.Classification.Probability).Within(1e-6));
+        }
     }
 
     [Test]

@@ -111,7 +111,7 @@ public sealed class LocalPipeline : IAsyncDisposable
         var environment = new Dictionary<string, string>(_environment)
         {
             ["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"),
-            ["ASPNETCORE_CONTENTROOT"] = Path.Combine(_settings.Checkout, "services", name),
+            ["ASPNETCORE_CONTENTROOT"] = PipelineService.FolderIn(_settings.Checkout, name),
         };
         var process = ServiceProcess.Start(name, Directory, "dotnet", [dll], environment, runAsUser: null);
         _running[name] = (process, port);
