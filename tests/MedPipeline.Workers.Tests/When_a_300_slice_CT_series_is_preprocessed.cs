@@ -3,7 +3,6 @@ using System.Globalization;
 using MassTransit;
 using MassTransit.Testing;
 using MedPipeline.Contracts;
-using MedPipeline.Dicom.Series;
 using MedPipeline.Dicom.Writing;
 using MedPipeline.Models;
 using MedPipeline.Preprocessor.Consumers;
@@ -51,9 +50,7 @@ public sealed class When_a_300_slice_CT_series_is_preprocessed
                 await store.WriteAsync(StoreLayout.Instance(Unindexed, i + 1), new MemoryStream(slice), null, CancellationToken.None);
             }
 
-            // The index as the Unpacker writes it.
-            var series = await SeriesAssembler.AssembleAsync(store.List(Indexed).Select(k => (Path.GetFileName(k), k)), store.OpenRead);
-            await StoredJson.WriteAsync(store, StoreLayout.InstanceIndexOf(Indexed), InstanceIndex.Of(series), CancellationToken.None);
+            await UnpackerIndex.WriteAsync(store, Indexed);
 
             var (withIndex, parsing) = ((Wall: new List<double>(), Cpu: new List<double>()), (Wall: new List<double>(), Cpu: new List<double>()));
             for (var run = 0; run < Runs; run++)

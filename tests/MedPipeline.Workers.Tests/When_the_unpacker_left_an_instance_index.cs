@@ -54,7 +54,7 @@ public sealed class When_the_unpacker_left_an_instance_index
         await WriteSeriesAsync("series/intact/a/instances");
         var reference = await PreprocessAsync("series/intact/a/instances", indexKey: null);
         await WriteSeriesAsync("series/indexed/a/instances");
-        var index = await IndexAsync("series/indexed/a/instances");
+        var index = await UnpackerIndex.WriteAsync(_store, "series/indexed/a/instances");
         await ZeroHeadersAsync(index);
 
         var indexed = await PreprocessAsync("series/indexed/a/instances", StoreLayout.InstanceIndexOf("series/indexed/a/instances"));
@@ -70,7 +70,7 @@ public sealed class When_the_unpacker_left_an_instance_index
     public async Task The_same_damaged_files_without_an_index_are_parsed_and_fail()
     {
         await WriteSeriesAsync("series/damaged/a/instances");
-        var index = await IndexAsync("series/damaged/a/instances");
+        var index = await UnpackerIndex.WriteAsync(_store, "series/damaged/a/instances");
         await ZeroHeadersAsync(index);
         _store.DeletePrefix(StoreLayout.InstanceIndexOf("series/damaged/a/instances"));
 
@@ -86,7 +86,7 @@ public sealed class When_the_unpacker_left_an_instance_index
     public async Task An_index_naming_a_key_outside_the_series_fails_the_series()
     {
         await WriteSeriesAsync("series/stray/a/instances");
-        var index = await IndexAsync("series/stray/a/instances");
+        var index = await UnpackerIndex.WriteAsync(_store, "series/stray/a/instances");
         await StoredJson.WriteAsync(_store, StoreLayout.InstanceIndexOf("series/stray/a/instances"),
             new InstanceIndex([index.Instances[0] with { Key = "archives/elsewhere.dcm" }]), default);
         var correlationId = Guid.NewGuid();
@@ -111,15 +111,6 @@ public sealed class When_the_unpacker_left_an_instance_index
             };
             await _store.WriteAsync(StoreLayout.Instance(instancesKey, i + 1), new MemoryStream(slice.ToBytes()), null, default);
         }
-    }
-
-    /// <summary>The index as the Unpacker writes it (assembled over the store, kept beside the instances).</summary>
-    private async Task<InstanceIndex> IndexAsync(string instancesKey)
-    {
-        var series = await SeriesAssembler.AssembleAsync(_store.List(instancesKey).Select(k => (Path.GetFileName(k), k)), _store.OpenRead);
-        var index = InstanceIndex.Of(series);
-        await StoredJson.WriteAsync(_store, StoreLayout.InstanceIndexOf(instancesKey), index, default);
-        return index;
     }
 
     private async Task ZeroHeadersAsync(InstanceIndex index)
