@@ -26,7 +26,7 @@ public sealed class PreprocessSeriesConsumer(ModelManifests manifests, SeriesTen
 
         await context.Publish(new SeriesPreprocessed
         {
-            CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, TensorsKey = outcome.TensorsKey, TensorBatchKeys = outcome.BatchKeys!, FrameCount = outcome.FrameCount,
+            CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, TensorsKey = outcome.TensorsKey, TensorBatchKeys = outcome.BatchKeys, FrameCount = outcome.FrameCount,
         });
     }
 }

@@ -1,7 +1,15 @@
 namespace MedPipeline.Preprocessor.Series;
 
 /// <summary>Either why the series cannot be preprocessed, or where its tensors are.</summary>
-public sealed record PreprocessingOutcome(string? Failure, string TensorsKey = "", IReadOnlyList<string>? BatchKeys = null, int FrameCount = 0)
+public sealed record PreprocessingOutcome
 {
-    public static PreprocessingOutcome Failed(string reason) => new(reason);
+    public string? Failure { get; init; }
+
+    public string TensorsKey { get; init; } = "";
+
+    public IReadOnlyList<string> BatchKeys { get; init; } = [];
+
+    public int FrameCount { get; init; }
+
+    public static PreprocessingOutcome Failed(string reason) => new() { Failure = reason };
 }

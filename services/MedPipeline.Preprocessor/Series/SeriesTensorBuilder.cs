@@ -61,6 +61,6 @@ public sealed class SeriesTensorBuilder(ISeriesStore store, SeriesImages images,
         var shape = manifest.Input!.Shape.Skip(1).Select(d => (int)d).ToList();
         await TensorBatches.WriteIndexAsync(store, tensorsKey, new TensorIndex(shape, writer.Rows, writer.BatchKeys, JsonSerializer.Serialize(summary),
             Math.Round(clock.Elapsed.TotalMilliseconds, 3)), cancellationToken);
-        return new PreprocessingOutcome(null, tensorsKey, writer.BatchKeys, writer.Rows.Count);
+        return new PreprocessingOutcome { TensorsKey = tensorsKey, BatchKeys = writer.BatchKeys, FrameCount = writer.Rows.Count };
     }
 }
