@@ -10,4 +10,10 @@ public sealed record PreprocessSeries
     public string InstancesKey { get; init; } = "";
 
     public string ModelType { get; init; } = "";
+
+    /// <summary>
+    /// Store key of the Unpacker's instance index (see <see cref="SeriesUnpacked.InstanceIndexKey"/>); when null the
+    /// Preprocessor looks for the index where the store layout keeps it, and parses the headers when there is none.
+    /// </summary>
+    public string? InstanceIndexKey { get; init; }
 }

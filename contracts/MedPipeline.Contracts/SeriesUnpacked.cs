@@ -20,4 +20,10 @@ public sealed record SeriesUnpacked
 
     /// <summary>Bytes of the unpacked instances; null from producers older than this member.</summary>
     public long? TotalBytes { get; init; }
+
+    /// <summary>
+    /// Store key of the instance index (per image: order, key, header attributes, where the pixel data lies),
+    /// so the Preprocessor does not parse the headers again; null from producers older than this member.
+    /// </summary>
+    public string? InstanceIndexKey { get; init; }
 }

@@ -14,7 +14,6 @@ public static class UnpackerServices
     public static WebApplicationBuilder AddUnpacker(this WebApplicationBuilder builder)
     {
         builder.Services.AddSeriesStore();
-        builder.Services.AddSingleton(provider => (FileSystemStore)provider.GetRequiredService<ISeriesStore>());
         builder.Services.AddValidatedOptions<ArchiveLimits>("Unpacker:Limits");
         builder.Services.AddSingleton(provider => provider.GetRequiredService<IOptions<ArchiveLimits>>().Value);
         builder.AddMedPipelineMassTransit(x =>

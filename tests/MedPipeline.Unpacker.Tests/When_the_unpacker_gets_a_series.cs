@@ -2,6 +2,7 @@ using MedPipeline.SampleData;
 using MassTransit;
 using MassTransit.Testing;
 using MedPipeline.Contracts;
+using MedPipeline.Dicom.Series;
 using MedPipeline.Dicom.Writing;
 using MedPipeline.Storage;
 using MedPipeline.Unpacker.Archive;
@@ -23,7 +24,7 @@ public sealed class When_the_unpacker_gets_a_series
         _root = Directory.CreateTempSubdirectory("medpipe-unpacker-").FullName;
         _store = new FileSystemStore(_root);
         _provider = new ServiceCollection()
-            .AddSingleton(_store)
+            .AddSingleton<ISeriesStore>(_store)
             .AddSingleton(new ArchiveLimits())
             .AddMassTransitTestHarness(x => x.AddConsumer<UnpackSeriesArchiveConsumer>())
             .BuildServiceProvider(true);
@@ -68,6 +69,31 @@ public sealed class When_the_unpacker_gets_a_series
         Assert.That((unpacked.CorrelationId, unpacked.AttemptId), Is.EqualTo((command.CorrelationId, command.AttemptId)));
         Assert.That((unpacked.Modality, unpacked.InstanceCount, unpacked.ImageInstanceCount), Is.EqualTo(("CT", 3, 3)));
         Assert.That(_store.List(unpacked.InstancesKey), Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public async Task What_each_header_said_is_kept_in_the_instance_index_whose_key_travels_on()
+    {
+        await SubmitAsync(new SeriesArchive().Add("CT_3.dcm", Ct(3)).Add("CT_1.dcm", Ct(1)).Add("CT_2.dcm", Ct(2)));
+
+        Assert.That(await _harness.Published.Any<SeriesUnpacked>(), Is.True);
+        var unpacked = _harness.Published.Select<SeriesUnpacked>().Single().Context.Message;
+        Assert.That(unpacked.InstanceIndexKey, Is.EqualTo(StoreLayout.InstanceIndexOf(unpacked.InstancesKey)));
+        var index = await StoredJson.ReadAsync<InstanceIndex>(_store, unpacked.InstanceIndexKey!, CancellationToken.None);
+        Assert.That(index.Instances.Select(i => (i.Order, i.Name, i.Info.InstanceNumber)), Is.EqualTo(new[] { (1, "CT_1.dcm", (int?)1), (2, "CT_2.dcm", 2), (3, "CT_3.dcm", 3) }),
+            "in series order, not archive order");
+        foreach (var instance in index.Instances)
+        {
+            var bytes = Ct(instance.Info.InstanceNumber!.Value);
+            Assert.That(instance.Key, Does.StartWith(unpacked.InstancesKey + "/"));
+            Assert.That(instance.Bytes, Is.EqualTo(bytes.Length));
+            Assert.That((instance.Info.Rows, instance.Info.Columns, instance.Info.BitsAllocated, instance.Info.SopInstanceUid), Is.EqualTo(((int?)4, (int?)4, (int?)16, $"1.2.3.4.{instance.Info.InstanceNumber}")));
+            Assert.That(instance.Info.TransferSyntaxUid, Is.EqualTo(Dicom.TransferSyntax.ExplicitLittleUid));
+            Assert.That(instance.PixelData, Is.Not.Null);
+            Assert.That((instance.PixelData!.Offset + instance.PixelData.Length, instance.PixelData.Length), Is.EqualTo((bytes.Length, 32)), "the pixel data is the last 4x4x2 bytes");
+        }
+
+        Assert.That(_store.List(unpacked.InstancesKey), Has.Count.EqualTo(3), "the index is kept beside the instances, not among them");
     }
 
     [Test]

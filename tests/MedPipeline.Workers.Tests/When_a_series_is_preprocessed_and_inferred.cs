@@ -1,9 +1,13 @@
 using MedPipeline.Models;
+using MedPipeline.Models.Manifest;
+using MedPipeline.ModelRunner;
 using MassTransit;
 using MassTransit.Testing;
 using MedPipeline.Contracts;
 using MedPipeline.Inference.Consumers;
+using MedPipeline.Inference.Series;
 using MedPipeline.Preprocessor.Consumers;
+using MedPipeline.Preprocessor.Series;
 using MedPipeline.Storage;
 using MedPipeline.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,9 +35,11 @@ public sealed class When_a_series_is_preprocessed_and_inferred
         _root = Directory.CreateTempSubdirectory("medpipe-workers-").FullName;
         _store = new FileSystemStore(_root);
         _provider = new ServiceCollection()
-            .AddSingleton(_store)
             .AddSingleton<ISeriesStore>(_store)
             .AddSingleton(_registry)
+            .AddSingleton(ModelManifests.Read(RepositoryPaths.Models))
+            .AddSeriesPreprocessing()
+            .AddSeriesInference()
             .AddMassTransitTestHarness(x =>
             {
                 x.AddConsumer<PreprocessSeriesConsumer>();
@@ -80,6 +86,22 @@ public sealed class When_a_series_is_preprocessed_and_inferred
     }
 
     [Test]
+    public async Task The_series_path_answers_each_slice_as_the_single_image_path_does()
+    {
+        var slices = ShippedSample.All().Where(s => s.ModelType == "ct-lesion-classifier").Take(5).ToList();
+        var predictor = new ImagePredictor(_registry, new PredictionOptions());
+
+        var series = await RunAsync("ct-lesion-classifier", slices);
+
+        for (var i = 0; i < slices.Count; i++)
+        {
+            var single = (await predictor.PredictAsync(ShippedInstance.Of(slices[i], i + 1), slices[i].Name, "ct-lesion-classifier", ModelTask.Classification)).Frames.Single();
+            Assert.That(series.Instances[i].PredictedClass, Is.EqualTo(single.Classification!.PredictedClass));
+            Assert.That(series.Instances[i].Probability, Is.EqualTo(single.Classification.Probability).Within(1e-6));
+        }
+    }
+
+    [Test]
     public async Task A_file_that_cannot_be_decoded_fails_with_its_name()
     {
         var bytes = ShippedSample.All().First(s => s.ModelType == "ct-lesion-classifier").ToDicom();
@@ -95,7 +117,7 @@ public sealed class When_a_series_is_preprocessed_and_inferred
     {
         for (var i = 0; i < samples.Count; i++)
         {
-            await _store.WriteAsync($"series/s/a/instances/{i + 1:D5}.dcm", new MemoryStream(Instance(samples[i], i + 1)), null, CancellationToken.None);
+            await _store.WriteAsync($"series/s/a/instances/{i + 1:D5}.dcm", new MemoryStream(ShippedInstance.Of(samples[i], i + 1)), null, CancellationToken.None);
         }
 
         var ids = (CorrelationId: Guid.NewGuid(), AttemptId: Guid.NewGuid());
@@ -122,22 +144,5 @@ public sealed class When_a_series_is_preprocessed_and_inferred
         var published = _harness.Published.Select<T>().Select(m => m.Context.Message).ToList();
         Assert.That(published, Has.Count.EqualTo(1), $"expected one {typeof(T).Name}");
         return published[0];
-    }
-
-    /// <summary>The sample as instance <paramref name="number"/> of one series (unique SOP Instance UID, instance number).</summary>
-    private static byte[] Instance(ShippedSample sample, int number)
-    {
-        var dataset = Dicom.DicomFile.Read(sample.ToDicom(), sample.Name);
-        var info = dataset.Image;
-        var frame = Dicom.DicomPixelDecoder.DecodeFramesAsync(dataset).GetAwaiter().GetResult().Single();
-        var pixels = frame.Samples.ToArray().Select(v => (int)v).ToArray();
-        frame.Dispose();
-        return new Dicom.Writing.SyntheticDicom
-        {
-            SopClassUid = info.SopClassUid!, SopInstanceUid = $"{info.SeriesInstanceUid}.{number}", StudyInstanceUid = info.StudyInstanceUid!,
-            SeriesInstanceUid = info.SeriesInstanceUid!, Modality = info.Modality!, InstanceNumber = number, Rows = info.Rows!.Value, Columns = info.Columns!.Value,
-            BitsAllocated = info.BitsAllocated!.Value, BitsStored = info.BitsStored!.Value, RescaleSlope = info.RescaleSlope, RescaleIntercept = info.RescaleIntercept,
-            WindowCenter = info.WindowCenter, WindowWidth = info.WindowWidth, Pixels = pixels,
-        }.ToBytes();
     }
 }

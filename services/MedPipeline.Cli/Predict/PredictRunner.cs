@@ -69,17 +69,11 @@ internal static class PredictRunner
 
     private static SeriesSummary Summarize(ModelManifest manifest, List<FramePrediction> frames, double? threshold)
     {
-        var rule = manifest.Aggregation!;
-        var ruleName = JsonSerializer.Serialize(rule.Rule).Trim('"');
-        if (manifest.Task == ModelTask.Classification)
-        {
-            var perFrame = frames.Select(f => manifest.Labels!.Select(l => (float)f.Classification!.ClassProbabilities[l]).ToArray()).ToList();
-            var outcome = SeriesAggregation.AggregateClassification(rule, manifest.Labels!, perFrame);
-            return new SeriesSummary(ruleName, frames.Count, outcome.PredictedClass, outcome.Probability, null, null, null);
-        }
-
-        var anomaly = SeriesAggregation.AggregateAnomaly(rule.Rule, [.. frames.Select(f => f.Anomaly!.ReconstructionMse)], threshold ?? manifest.Threshold!.Value);
-        return new SeriesSummary(ruleName, frames.Count, null, null, anomaly.ReconstructionMse, anomaly.IsAnomaly, anomaly.Threshold);
+        var ruleName = JsonSerializer.Serialize(manifest.Aggregation!.Rule).Trim('"');
+        var series = SeriesAnswer.Aggregate(manifest, [.. frames.Select(f => f.Answer)], threshold);
+        return series.Classification is { } outcome
+            ? new SeriesSummary(ruleName, frames.Count, outcome.PredictedClass, outcome.Probability, null, null, null)
+            : new SeriesSummary(ruleName, frames.Count, null, null, series.Anomaly!.ReconstructionMse, series.Anomaly.IsAnomaly, series.Anomaly.Threshold);
     }
 
     private static void Print(ModelManifest manifest, List<PredictRow> rows, SeriesSummary? series)

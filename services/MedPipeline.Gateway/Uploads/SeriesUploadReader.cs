@@ -20,7 +20,7 @@ public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOption
     public async Task<SeriesUploadForm> ReadAsync(HttpRequest request, Guid requestId, CancellationToken cancellationToken)
     {
         var boundary = BoundaryOf(request.ContentType);
-        var archiveKey = StoreKey.Combine("archives", $"{requestId:N}.zip");
+        var archiveKey = StoreLayout.Archive(requestId);
         try
         {
             var (fields, archive) = await ReadSectionsAsync(new MultipartReader(boundary, request.Body), archiveKey, cancellationToken);

@@ -50,7 +50,7 @@ public sealed class SafeZipExtractor(ISeriesStore store, ArchiveLimits limits)
             var extracted = new List<ExtractedInstance>(files.Count);
             for (var index = 0; index < files.Count; index++)
             {
-                var key = StoreKey.Combine(targetPrefix, $"{index + 1:D5}.dcm");
+                var key = StoreLayout.Instance(targetPrefix, index + 1);
                 extracted.Add(await ExtractEntryAsync(files[index], key, budget, cancellationToken));
             }
 

@@ -17,7 +17,7 @@ public sealed partial class DeleteSeriesDataConsumer(ISeriesStore store, ILogger
         var deleted = 0;
         foreach (var key in m.Keys)
         {
-            if (key.StartsWith("archives/", StringComparison.Ordinal) || key.StartsWith("series/", StringComparison.Ordinal))
+            if (StoreLayout.IsDeletable(key))
             {
                 store.DeletePrefix(key);
                 deleted++;

@@ -12,14 +12,14 @@ namespace MedPipeline.Unpacker.Consumers;
 /// announced study and series, and answers what it found or exactly why it refuses the archive.
 /// Redelivery-safe: the same archive always yields the same instance keys.
 /// </summary>
-public sealed partial class UnpackSeriesArchiveConsumer(FileSystemStore store, ArchiveLimits limits, ILogger<UnpackSeriesArchiveConsumer> logger)
+public sealed partial class UnpackSeriesArchiveConsumer(ISeriesStore store, ArchiveLimits limits, ILogger<UnpackSeriesArchiveConsumer> logger)
     : IConsumer<UnpackSeriesArchive>
 {
     public async Task Consume(ConsumeContext<UnpackSeriesArchive> context)
     {
         var m = context.Message;
         await context.Publish(new SeriesUnpackingStarted { CorrelationId = m.CorrelationId, AttemptId = m.AttemptId });
-        var prefix = StoreKey.Combine("series", m.CorrelationId.ToString("N"), m.AttemptId.ToString("N"), "instances");
+        var prefix = StoreLayout.Instances(m.CorrelationId, m.AttemptId);
         IReadOnlyList<ExtractedInstance> instances;
         try
         {
@@ -32,7 +32,7 @@ public sealed partial class UnpackSeriesArchiveConsumer(FileSystemStore store, A
             return;
         }
 
-        var series = await SeriesAssembler.AssembleAsync(instances.Select(i => (i.EntryName, store.PathOf(i.Key))), cancellationToken: context.CancellationToken);
+        var series = await SeriesAssembler.AssembleAsync(instances.Select(i => (i.EntryName, i.Key)), store.OpenRead, cancellationToken: context.CancellationToken);
         if (Problem(series, m) is { } problem)
         {
             LogRejected(m.CorrelationId, problem.Kind.ToString());
@@ -40,6 +40,9 @@ public sealed partial class UnpackSeriesArchiveConsumer(FileSystemStore store, A
             return;
         }
 
+        // What was learned from every header travels on, so the Preprocessor reads pixel data without parsing again.
+        var indexKey = StoreLayout.InstanceIndexOf(prefix);
+        await StoredJson.WriteAsync(store, indexKey, InstanceIndex.Of(series), context.CancellationToken);
         await context.Publish(new SeriesUnpacked
         {
             CorrelationId = m.CorrelationId,
@@ -50,6 +53,7 @@ public sealed partial class UnpackSeriesArchiveConsumer(FileSystemStore store, A
             InstanceCount = instances.Count,
             ImageInstanceCount = series.Images.Count,
             TotalBytes = instances.Sum(i => i.Length),
+            InstanceIndexKey = indexKey,
         });
         LogUnpacked(m.CorrelationId, instances.Count, series.Images.Count);
     }

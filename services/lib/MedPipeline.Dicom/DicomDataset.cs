@@ -30,6 +30,14 @@ public sealed class DicomDataset
 
     internal DicomElement? PixelData => _elements.GetValueOrDefault(DicomTag.PixelData);
 
+    /// <summary>
+    /// Where the pixel data lies in the file's bytes; null without pixel data, and for deflated files, whose
+    /// offsets point into the inflated dataset rather than the file.
+    /// </summary>
+    public PixelDataLocation? PixelDataLocation => PixelData is not { } p || TransferSyntax.Deflated
+        ? null
+        : new PixelDataLocation(p.Offset, p.Length, p.Fragments?.Select(f => new ByteRange(f.Start.Value, f.End.Value - f.Start.Value)).ToList());
+
     public bool Contains(DicomTag tag) => _elements.ContainsKey(tag);
 
     /// <summary>The value as text, trailing spaces and NULs trimmed (leading spaces too, as DICOM allows them in numbers); null when absent or empty.</summary>

@@ -24,7 +24,15 @@ public static class DicomPixelDecoder
             throw new DicomReadException(dataset.Source, DicomFailureReason.NoPixelData, $"not an image: {what}");
         }
 
-        var layout = PixelLayout.From(info, dataset.Source, limits ?? DicomReadLimits.Default);
+        return await DecodeAsync(new PixelSource(dataset.Source, dataset.Buffer, dataset.TransferSyntax, info, pixelData.Offset, pixelData.Length, pixelData.Fragments),
+            codecs, limits, cancellationToken);
+    }
+
+    internal static async Task<IReadOnlyList<ImageFrame>> DecodeAsync(PixelSource pixels, ICompressedFrameDecoder? codecs, DicomReadLimits? limits,
+        CancellationToken cancellationToken)
+    {
+        var info = pixels.Info;
+        var layout = PixelLayout.From(info, pixels.Source, limits ?? DicomReadLimits.Default);
         var values = new PixelValueInfo
         {
             BitsStored = layout.BitsStored,
@@ -35,22 +43,22 @@ public static class DicomPixelDecoder
             WindowWidth = info.WindowWidth is > 0 ? info.WindowWidth : null,
             IsDicom = true,
         };
-        if (pixelData.Fragments is null)
+        if (pixels.Fragments is null)
         {
-            return ReadNative(dataset, pixelData.Offset, pixelData.Length, layout, values);
+            return ReadNative(pixels, layout, values);
         }
 
-        var frames = FrameFragments.Split(dataset.Buffer.Span, new Range(pixelData.Offset, pixelData.Offset + pixelData.Length),
-            pixelData.Fragments, layout.Frames, dataset.Source);
-        if (dataset.TransferSyntax.Rle)
+        var frames = FrameFragments.Split(pixels.Buffer.Span, new Range(pixels.Offset, pixels.Offset + pixels.Length),
+            pixels.Fragments, layout.Frames, pixels.Source);
+        if (pixels.TransferSyntax.Rle)
         {
-            return Collect(frames.Length, i => Decode(layout, values, frame => RleDecoder.DecodeFrame(frames[i], layout, dataset.Source, frame)));
+            return Collect(frames.Length, i => Decode(layout, values, frame => RleDecoder.DecodeFrame(frames[i], layout, pixels.Source, frame)));
         }
 
-        if (codecs is null || !codecs.SupportedTransferSyntaxes.Contains(dataset.TransferSyntax.Uid))
+        if (codecs is null || !codecs.SupportedTransferSyntaxes.Contains(pixels.TransferSyntax.Uid))
         {
-            throw new DicomReadException(dataset.Source, DicomFailureReason.UnsupportedTransferSyntax,
-                $"pixel data in transfer syntax {dataset.TransferSyntax.Uid} needs a codec that is not available");
+            throw new DicomReadException(pixels.Source, DicomFailureReason.UnsupportedTransferSyntax,
+                $"pixel data in transfer syntax {pixels.TransferSyntax.Uid} needs a codec that is not available");
         }
 
         var decoded = new List<ImageFrame>(frames.Length);
@@ -60,8 +68,8 @@ public static class DicomPixelDecoder
             {
                 decoded.Add(await codecs.DecodeAsync(new CompressedFrame
                 {
-                    Source = dataset.Source,
-                    TransferSyntaxUid = dataset.TransferSyntax.Uid,
+                    Source = pixels.Source,
+                    TransferSyntaxUid = pixels.TransferSyntax.Uid,
                     Rows = layout.Rows,
                     Columns = layout.Columns,
                     SamplesPerPixel = layout.SamplesPerPixel,
@@ -83,20 +91,21 @@ public static class DicomPixelDecoder
         return decoded;
     }
 
-    private static List<ImageFrame> ReadNative(DicomDataset dataset, int offset, int length, PixelLayout layout, PixelValueInfo values)
+    private static List<ImageFrame> ReadNative(PixelSource pixels, PixelLayout layout, PixelValueInfo values)
     {
+        var (offset, length) = (pixels.Offset, pixels.Length);
         var needed = layout.NativeFrameBytes * layout.Frames;
         if (length < needed)
         {
-            throw new DicomReadException(dataset.Source, length == 0 ? DicomFailureReason.NoPixelData : DicomFailureReason.Truncated,
+            throw new DicomReadException(pixels.Source, length == 0 ? DicomFailureReason.NoPixelData : DicomFailureReason.Truncated,
                 string.Create(CultureInfo.InvariantCulture,
                     $"the pixel data has {length} bytes; {layout.Frames} frame(s) of {layout.Rows}×{layout.Columns}×{layout.SamplesPerPixel} at {layout.BitsAllocated} bits need {needed}"));
         }
 
-        var bigEndian = dataset.TransferSyntax.BigEndian;
+        var bigEndian = pixels.TransferSyntax.BigEndian;
         var frameBytes = (int)layout.NativeFrameBytes;
         return Collect(layout.Frames, i => Decode(layout, values, frame =>
-            NativePixelReader.ReadFrame(dataset.Buffer.Span.Slice(offset + i * frameBytes, frameBytes), layout, bigEndian, frame)));
+            NativePixelReader.ReadFrame(pixels.Buffer.Span.Slice(offset + i * frameBytes, frameBytes), layout, bigEndian, frame)));
     }
 
     private static ImageFrame Decode(PixelLayout layout, PixelValueInfo values, Action<ImageFrame> fill)

@@ -1,23 +1,22 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using MedPipeline.Dicom;
 using MedPipeline.Imaging;
 using MedPipeline.Models;
 using MedPipeline.Models.Manifest;
-using MedPipeline.Onnx;
 using MedPipeline.ModelInput;
 
 namespace MedPipeline.ModelRunner;
 
 /// <summary>
-/// One file in, one answer per frame out: decode, preprocess per the model's manifest, run the shared
-/// session (at most <see cref="PredictionOptions.MaxConcurrentRunsPerModel"/> runs of a model at once),
-/// and read the outputs. Used by the gateway's synchronous endpoints and by `medpipe predict`.
+/// One file in, one answer per frame out: decode, preprocess per the model's manifest, and run the model
+/// through the <see cref="BatchInference"/> core the series path shares (at most
+/// <see cref="PredictionOptions.MaxConcurrentRunsPerModel"/> runs of a model at once).
+/// Used by the gateway's synchronous endpoints and by `medpipe predict`.
 /// </summary>
 public sealed class ImagePredictor(ModelRegistry registry, PredictionOptions options, ICompressedFrameDecoder? codecs = null)
 {
-    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+    private readonly BatchInference _inference = new(options.MaxConcurrentRunsPerModel);
 
     public async Task<ImagePrediction> PredictAsync(ReadOnlyMemory<byte> file, string fileName, string modelType, ModelTask task,
         double? threshold = null, bool withPreview = false, CancellationToken cancellationToken = default)
@@ -36,10 +35,10 @@ public sealed class ImagePredictor(ModelRegistry registry, PredictionOptions opt
             var summaries = ImagePreprocessor.PreprocessBatch(frames, spec, batch.AsSpan(0, length * frames.Count));
             var preprocessMs = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
-            var outputs = await RunAsync(model, batch.AsMemory(0, length * frames.Count), frames.Count, cancellationToken);
+            var answers = await _inference.RunAsync(model, batch.AsMemory(0, length * frames.Count), frames.Count, threshold, cancellationToken);
             var inferenceMs = clock.Elapsed.TotalMilliseconds;
             var preview = withPreview ? Preview(batch.AsSpan(0, length), spec) : null;
-            return new ImagePrediction(manifest, Read(manifest, outputs, frames.Count, threshold),
+            return new ImagePrediction(manifest, [.. answers.Select((a, i) => new FramePrediction(i + 1, a))],
                 new PredictionTimings(decodeMs, preprocessMs, inferenceMs), summaries[0], format, preview);
         }
         finally
@@ -73,46 +72,6 @@ public sealed class ImagePredictor(ModelRegistry registry, PredictionOptions opt
         }
 
         return model;
-    }
-
-    private async Task<IReadOnlyList<TensorResult>> RunAsync(LoadedModel model, Memory<float> batch, int count, CancellationToken cancellationToken)
-    {
-        var gate = _gates.GetOrAdd(model.Manifest.ModelType, _ => new SemaphoreSlim(options.MaxConcurrentRunsPerModel));
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            var shape = model.Manifest.Input!.Shape;
-            return model.Session.Run([new NamedTensor(model.Manifest.Input.Name, batch, [count, shape[1], shape[2], shape[3]])],
-                [.. model.Manifest.Outputs.Where(o => o.Key != "reconstruction").Select(o => o.Value)]);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
-    private static FramePrediction[] Read(ModelManifest manifest, IReadOnlyList<TensorResult> outputs, int count, double? threshold)
-    {
-        var result = new FramePrediction[count];
-        if (manifest.Task == ModelTask.Classification)
-        {
-            var probabilities = outputs.Single(o => o.Name == manifest.Outputs["probabilities"]).Data;
-            var classes = manifest.Labels!.Count;
-            for (var i = 0; i < count; i++)
-            {
-                result[i] = new FramePrediction(i + 1, SeriesAggregation.Classify(manifest.Labels, probabilities.AsSpan(i * classes, classes)), null);
-            }
-        }
-        else
-        {
-            var mse = outputs.Single(o => o.Name == manifest.Outputs["reconstructionMse"]).Data;
-            for (var i = 0; i < count; i++)
-            {
-                result[i] = new FramePrediction(i + 1, null, SeriesAggregation.Anomaly(mse[i], threshold ?? manifest.Threshold!.Value));
-            }
-        }
-
-        return result;
     }
 
     /// <summary>The first channel of the model input, mapped back to [0, 1], as a PNG.</summary>

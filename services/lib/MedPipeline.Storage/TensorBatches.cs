@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text.Json;
 
 namespace MedPipeline.Storage;
 
@@ -9,11 +8,9 @@ namespace MedPipeline.Storage;
 /// </summary>
 public static class TensorBatches
 {
-    public const string IndexName = "index.json";
-
     public static async Task<string> WriteBatchAsync(ISeriesStore store, string prefix, int number, ReadOnlyMemory<float> values, CancellationToken cancellationToken)
     {
-        var key = StoreKey.Combine(prefix, $"batch-{number:D5}.f32");
+        var key = StoreLayout.TensorBatch(prefix, number);
         await store.WriteAsync(key, new MemoryStream(MemoryMarshal.AsBytes(values.Span).ToArray()), null, cancellationToken);
         return key;
     }
@@ -26,13 +23,9 @@ public static class TensorBatches
         return MemoryMarshal.Cast<byte, float>(copy.GetBuffer().AsSpan(0, (int)copy.Length)).ToArray();
     }
 
-    public static async Task WriteIndexAsync(ISeriesStore store, string prefix, TensorIndex index, CancellationToken cancellationToken) =>
-        await store.WriteAsync(StoreKey.Combine(prefix, IndexName), new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(index)), null, cancellationToken);
+    public static Task WriteIndexAsync(ISeriesStore store, string prefix, TensorIndex index, CancellationToken cancellationToken) =>
+        StoredJson.WriteAsync(store, StoreLayout.TensorIndex(prefix), index, cancellationToken);
 
-    public static async Task<TensorIndex> ReadIndexAsync(ISeriesStore store, string prefix, CancellationToken cancellationToken)
-    {
-        await using var stream = store.OpenRead(StoreKey.Combine(prefix, IndexName));
-        return await JsonSerializer.DeserializeAsync<TensorIndex>(stream, cancellationToken: cancellationToken)
-            ?? throw new InvalidDataException($"{prefix}/{IndexName} is empty");
-    }
+    public static Task<TensorIndex> ReadIndexAsync(ISeriesStore store, string prefix, CancellationToken cancellationToken) =>
+        StoredJson.ReadAsync<TensorIndex>(store, StoreLayout.TensorIndex(prefix), cancellationToken);
 }

@@ -17,7 +17,7 @@ public sealed class CodecPoolOptions
     [Range(128, 65_536)]
     public int MemoryLimitMegabytes { get; set; } = 1024;
 
-    /// <summary>MedPipeline.DicomCodecHost.dll; by default the one next to the running application.</summary>
+    /// <summary>MedPipeline.DicomCodecHost.dll; by default the one in codec-host/ beside the running application (see <see cref="CodecHostLocation"/>).</summary>
     public string? HostPath { get; set; }
 
     /// <summary>Where Debian's libgdcm-cil keeps gdcm-sharp's native glue.</summary>

@@ -26,12 +26,7 @@ public sealed class CodecProcessPool : ICompressedFrameDecoder, IAsyncDisposable
     public CodecProcessPool(CodecPoolOptions options)
     {
         _options = options;
-        _hostPath = options.HostPath ?? Path.Combine(AppContext.BaseDirectory, "MedPipeline.DicomCodecHost.dll");
-        if (!File.Exists(_hostPath))
-        {
-            throw new FileNotFoundException($"The codec host {_hostPath} is missing: reference MedPipeline.DicomCodecHost or set {CodecPoolOptions.Section}:HostPath.");
-        }
-
+        _hostPath = CodecHostLocation.Resolve(options);
         _slots = new SemaphoreSlim(options.PoolSize);
     }
 

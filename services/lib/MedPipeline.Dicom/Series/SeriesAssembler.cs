@@ -9,8 +9,13 @@ namespace MedPipeline.Dicom.Series;
 /// </summary>
 public static class SeriesAssembler
 {
-    public static async Task<SeriesAssembly> AssembleAsync(IEnumerable<(string Name, string Path)> files, DicomReadLimits? limits = null,
-        CancellationToken cancellationToken = default)
+    public static Task<SeriesAssembly> AssembleAsync(IEnumerable<(string Name, string Path)> files, DicomReadLimits? limits = null,
+        CancellationToken cancellationToken = default) =>
+        AssembleAsync(files, path => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true), limits, cancellationToken);
+
+    /// <summary>The same over any storage: <paramref name="open"/> opens the file at each location (a path or a store key).</summary>
+    public static async Task<SeriesAssembly> AssembleAsync(IEnumerable<(string Name, string Path)> files, Func<string, Stream> open,
+        DicomReadLimits? limits = null, CancellationToken cancellationToken = default)
     {
         var images = new List<SeriesInstance>();
         var nonImages = new List<SeriesFileProblem>();
@@ -19,7 +24,15 @@ public static class SeriesAssembler
         {
             try
             {
-                var info = (await DicomFile.ReadAsync(path, limits, cancellationToken)).Image;
+                DicomDataset dataset;
+                long bytes;
+                await using (var stream = open(path))
+                {
+                    dataset = await DicomFile.ReadAsync(stream, name, limits, cancellationToken);
+                    bytes = stream.Length;
+                }
+
+                var info = dataset.Image;
                 if (!info.HasPixelData)
                 {
                     nonImages.Add(new SeriesFileProblem(name, DicomFailureReason.NoPixelData,
@@ -27,7 +40,7 @@ public static class SeriesAssembler
                     continue;
                 }
 
-                images.Add(new SeriesInstance(name, path, info, SlicePosition(info)));
+                images.Add(new SeriesInstance(name, path, info, SlicePosition(info), bytes, dataset.PixelDataLocation));
             }
             catch (DicomReadException e)
             {

@@ -1,0 +1,9 @@
+using MedPipeline.Models;
+
+namespace MedPipeline.ModelRunner;
+
+/// <summary>
+/// The model's answer for one input row (a frame of an instance): a classifier's probabilities (label order)
+/// and class, or an anomaly model's reconstruction error against its threshold.
+/// </summary>
+public sealed record InstanceAnswer(float[]? Probabilities, ClassificationOutcome? Classification, AnomalyOutcome? Anomaly);

@@ -1,0 +1,50 @@
+namespace MedPipeline.Storage;
+
+/// <summary>
+/// Where everything lives in the shared store, in one place: uploads under <c>archives/</c>, and per series
+/// attempt under <c>series/{correlation}/{attempt}/</c> the unpacked instances, the instance index the
+/// Unpacker writes, and the tensors with their index. Every service asks here instead of building keys.
+/// </summary>
+public static class StoreLayout
+{
+    public const string ArchivesRoot = "archives";
+    public const string SeriesRoot = "series";
+    private const string InstancesFolder = "instances";
+    private const string InstanceIndexName = "instance-index.json";
+    private const string TensorsFolder = "tensors";
+    private const string TensorIndexName = "index.json";
+
+    /// <summary>The uploaded ZIP of one request.</summary>
+    public static string Archive(Guid requestId) => StoreKey.Combine(ArchivesRoot, $"{requestId:N}.zip");
+
+    /// <summary>Everything one attempt at a series wrote; deleting it removes instances, index and tensors together.</summary>
+    public static string SeriesAttempt(Guid correlationId, Guid attemptId) =>
+        StoreKey.Combine(SeriesRoot, correlationId.ToString("N"), attemptId.ToString("N"));
+
+    /// <summary>The prefix the Unpacker writes the instances under.</summary>
+    public static string Instances(Guid correlationId, Guid attemptId) => StoreKey.Combine(SeriesAttempt(correlationId, attemptId), InstancesFolder);
+
+    /// <summary>The key of instance <paramref name="number"/> (1-based, in archive entry order) below <paramref name="instancesKey"/>.</summary>
+    public static string Instance(string instancesKey, int number) => StoreKey.Combine(instancesKey, $"{number:D5}.dcm");
+
+    /// <summary>The Unpacker's instance index beside (not inside) the instances, so listing the instances never yields it.</summary>
+    public static string InstanceIndexOf(string instancesKey) => StoreKey.Combine(ParentOf(instancesKey), InstanceIndexName);
+
+    /// <summary>The tensors prefix of the attempt that owns <paramref name="instancesKey"/>.</summary>
+    public static string TensorsOf(string instancesKey) => StoreKey.Combine(ParentOf(instancesKey), TensorsFolder);
+
+    public static string TensorBatch(string tensorsKey, int number) => StoreKey.Combine(tensorsKey, $"batch-{number:D5}.f32");
+
+    public static string TensorIndex(string tensorsKey) => StoreKey.Combine(tensorsKey, TensorIndexName);
+
+    /// <summary>Only uploads and series data may be deleted on request; anything else in the store is not ours to remove.</summary>
+    public static bool IsDeletable(string key) =>
+        key.StartsWith(ArchivesRoot + "/", StringComparison.Ordinal) || key.StartsWith(SeriesRoot + "/", StringComparison.Ordinal);
+
+    private static string ParentOf(string key)
+    {
+        StoreKey.Validate(key);
+        var slash = key.LastIndexOf('/');
+        return slash < 0 ? throw new ArgumentException($"Store key '{key}' has no parent folder.", nameof(key)) : key[..slash];
+    }
+}
