@@ -24,6 +24,8 @@ public sealed class When_a_series_runs_through_the_pipeline : SagaTest
             Assert.That(saga.PreprocessedAt, Is.Not.Null);
             Assert.That(saga.InferredAt, Is.Not.Null);
             Assert.That(saga.DueAt, Is.Null, "a finished series has no deadline");
+            Assert.That(Harness.Published.Select<PreprocessSeries>().Single().Context.Message.InstanceIndexKey,
+                Is.EqualTo($"series/{request.CorrelationId}/instance-index.json"), "the Unpacker's index travels to the Preprocessor");
         });
     }
 
