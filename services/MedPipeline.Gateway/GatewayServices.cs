@@ -36,8 +36,7 @@ public static class GatewayServices
         builder.Services.AddSingleton(provider => new ImagePredictor(
             provider.GetRequiredService<ModelRegistry>(), provider.GetRequiredService<IOptions<PredictionOptions>>().Value,
             provider.GetRequiredService<CodecProcessPool>()));
-        builder.Services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = builder.Configuration.GetValue(
-            $"{SingleImageOptions.Section}:{nameof(SingleImageOptions.MaxFileBytes)}", new SingleImageOptions().MaxFileBytes));
+        builder.Services.AddOptions<FormOptions>().Configure<IOptions<SingleImageOptions>>((o, single) => o.MultipartBodyLengthLimit = single.Value.MaxFileBytes);
         return builder;
     }
 

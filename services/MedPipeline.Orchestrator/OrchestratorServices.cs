@@ -12,9 +12,9 @@ public static class OrchestratorServices
 {
     public static WebApplicationBuilder AddOrchestrator(this WebApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<StageTimeouts>(StageTimeouts.Section);
-        builder.Services.AddValidatedOptions<CallbackRetry>(CallbackRetry.Section);
-        builder.Services.AddValidatedOptions<SeriesDataCleanup>(SeriesDataCleanup.Section);
+        builder.Services.AddOptions<StageTimeouts>().BindConfiguration(StageTimeouts.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<CallbackRetry>().BindConfiguration(CallbackRetry.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SeriesDataCleanup>().BindConfiguration(SeriesDataCleanup.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddModelManifests();
         builder.Services.AddSingleton<IModelSupport, ManifestModelSupport>();

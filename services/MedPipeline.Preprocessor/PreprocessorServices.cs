@@ -19,7 +19,7 @@ public static class PreprocessorServices
         builder.Services.AddSeriesStore();
         builder.Services.AddModelManifests();
         builder.Services.AddSeriesPreprocessing();
-        builder.Services.AddValidatedOptions<CodecPoolOptions>(CodecPoolOptions.Section);
+        builder.Services.AddOptions<CodecPoolOptions>().BindConfiguration(CodecPoolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ICompressedFrameDecoder>(provider => new CodecProcessPool(provider.GetRequiredService<IOptions<CodecPoolOptions>>().Value));
         builder.AddMedPipelineMassTransit(x => x.AddConsumer<PreprocessSeriesConsumer, PreprocessSeriesConsumerDefinition>());
         return builder;

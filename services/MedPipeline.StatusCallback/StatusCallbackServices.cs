@@ -14,7 +14,7 @@ public static class StatusCallbackServices
     public static WebApplicationBuilder AddStatusCallback(this WebApplicationBuilder builder)
     {
         builder.Services.AddOrganizations();
-        builder.Services.AddValidatedOptions<CallbackDeliveryOptions>(CallbackDeliveryOptions.Section);
+        builder.Services.AddOptions<CallbackDeliveryOptions>().BindConfiguration(CallbackDeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddCallbackSender();
         builder.AddMedPipelineMassTransit(x => x.AddConsumer<SendSeriesStatusCallbackConsumer, SendSeriesStatusCallbackConsumerDefinition>());
         return builder;

@@ -14,7 +14,7 @@ public static class UnpackerServices
     public static WebApplicationBuilder AddUnpacker(this WebApplicationBuilder builder)
     {
         builder.Services.AddSeriesStore();
-        builder.Services.AddValidatedOptions<ArchiveLimits>("Unpacker:Limits");
+        builder.Services.AddOptions<ArchiveLimits>().BindConfiguration("Unpacker:Limits").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(provider => provider.GetRequiredService<IOptions<ArchiveLimits>>().Value);
         builder.AddMedPipelineMassTransit(x =>
         {

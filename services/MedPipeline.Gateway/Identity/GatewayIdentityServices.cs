@@ -19,7 +19,7 @@ public static class GatewayIdentityServices
 
     public static WebApplicationBuilder AddGatewayIdentity(this WebApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<GatewayIdentityOptions>(GatewayIdentityOptions.Section);
+        builder.Services.AddOptions<GatewayIdentityOptions>().BindConfiguration(GatewayIdentityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<GatewayIdentityOptions>, GatewayIdentityValidation>();
         builder.Services.AddSingleton<ApiKeyVerifier>();
         builder.Services.AddAuthentication(Scheme)

@@ -15,7 +15,7 @@ public static class GatewayRateLimits
 {
     public static WebApplicationBuilder AddGatewayRateLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddRateLimiter(_ => { });
         builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) =>
         {

@@ -27,7 +27,7 @@ public static class SeriesPipelineServices
 
         builder.Services.AddSeriesStore();
         builder.Services.AddOrganizations();
-        builder.Services.AddValidatedOptions<UploadOptions>(UploadOptions.Section);
+        builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IModelCatalog, RegistryModelCatalog>();
         builder.Services.AddSingleton<SeriesUploadReader>();
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));

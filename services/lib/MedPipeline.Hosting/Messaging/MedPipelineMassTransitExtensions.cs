@@ -16,7 +16,7 @@ public static class MedPipelineMassTransitExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
-        builder.Services.AddValidatedOptions<RabbitMqOptions>(RabbitMqOptions.Section);
+        builder.Services.AddOptions<RabbitMqOptions>().BindConfiguration(RabbitMqOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         // A host that has started can publish and its queues are bound: nothing sent in between is dropped
         // by an exchange without bindings, and a broker that is not there fails the start instead of hanging.
@@ -53,7 +53,7 @@ public static class MedPipelineMassTransitExtensions
     /// <summary>The <see cref="BusConnectionWatchdog"/>, its options and its liveness check (for any transport).</summary>
     internal static void AddMedPipelineBusWatchdog(this IServiceCollection services)
     {
-        services.AddValidatedOptions<BusWatchdogOptions>(BusWatchdogOptions.Section);
+        services.AddOptions<BusWatchdogOptions>().BindConfiguration(BusWatchdogOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BusConnectionWatchdog>();
         services.AddHostedService(sp => sp.GetRequiredService<BusConnectionWatchdog>());
         services.AddHealthChecks().AddCheck<BusWatchdogHealthCheck>("masstransit-bus-watchdog", tags: [HealthTags.Live]);
