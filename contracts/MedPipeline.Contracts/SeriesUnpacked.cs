@@ -26,4 +26,7 @@ public sealed record SeriesUnpacked
     /// so the Preprocessor does not parse the headers again; null from producers older than this member.
     /// </summary>
     public string? InstanceIndexKey { get; init; }
+
+    /// <summary>When the Unpacker took the archive (the answer may overtake its "started" note); null from older producers.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
 }

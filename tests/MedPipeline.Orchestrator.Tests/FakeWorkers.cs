@@ -30,7 +30,7 @@ public sealed class FakeUnpacker(Scenario scenario, IBus bus) : IConsumer<Unpack
         await context.Publish(new SeriesUnpacked
         {
             CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, InstancesKey = $"series/{m.CorrelationId}", Modality = scenario.Modality,
-            InstanceIndexKey = $"series/{m.CorrelationId}/instance-index.json",
+            InstanceIndexKey = $"series/{m.CorrelationId}/instance-index.json", StartedAt = scenario.UnpackStartedAt,
             SopClassUids = ["1.2.840.10008.5.1.4.1.1.2"], InstanceCount = scenario.ImageInstances, ImageInstanceCount = scenario.ImageInstances,
         });
     }

@@ -15,6 +15,9 @@ public sealed class Scenario
 
     public string? ThrowingStage { get; set; }
 
+    /// <summary>The start time the unpacker's answer carries (null: an older Unpacker that sends none).</summary>
+    public DateTimeOffset? UnpackStartedAt { get; set; }
+
     /// <summary>When set, the unpacker says it started, then waits for it before answering.</summary>
     public TaskCompletionSource? HoldUnpack { get; set; }
 

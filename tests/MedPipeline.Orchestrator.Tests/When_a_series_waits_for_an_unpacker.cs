@@ -37,7 +37,20 @@ public sealed class When_a_series_waits_for_an_unpacker : SagaTest
         await Harness.Bus.Publish(request);
 
         var done = await ReachesAsync(request.CorrelationId, m => m.Completed);
-        Assert.That(done.UnpackingStartedAt, Is.Null, "this fake unpacker never said it started");
         Assert.That(done.UnpackedAt, Is.Not.Null);
+        Assert.That(done.UnpackingStartedAt, Is.EqualTo(done.UnpackedAt), "no note and no start time in the answer: the answer's time stands in");
+    }
+
+    [Test]
+    public async Task An_answer_that_overtakes_the_started_note_brings_the_unpackers_start_time()
+    {
+        var startedAt = new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero).AddTicks(1234567);
+        Scenario.UnpackStartedAt = startedAt;
+        var request = Request();
+
+        await Harness.Bus.Publish(request);
+
+        var done = await ReachesAsync(request.CorrelationId, m => m.Completed);
+        Assert.That(done.UnpackingStartedAt, Is.EqualTo(startedAt.AddTicks(-7)), "to the microsecond, as every saga time");
     }
 }

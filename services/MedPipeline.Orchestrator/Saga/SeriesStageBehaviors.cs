@@ -13,6 +13,10 @@ internal static class SeriesStageBehaviors
         {
             var (saga, message) = (context.Saga, context.Message);
             saga.UnpackedAt = settings.Now;
+            // The answer overtook the "started" note: the Unpacker's own start time stands in (its clock, truncated like ours).
+            saga.UnpackingStartedAt ??= message.StartedAt is { } started
+                ? new DateTimeOffset(started.UtcTicks - (started.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero)
+                : saga.UnpackedAt;
             saga.Modality = message.Modality;
             saga.InstanceCount = message.InstanceCount;
             saga.ImageInstanceCount = message.ImageInstanceCount;

@@ -18,6 +18,7 @@ public sealed partial class UnpackSeriesArchiveConsumer(ISeriesStore store, Arch
     public async Task Consume(ConsumeContext<UnpackSeriesArchive> context)
     {
         var m = context.Message;
+        var startedAt = DateTimeOffset.UtcNow;
         await context.Publish(new SeriesUnpackingStarted { CorrelationId = m.CorrelationId, AttemptId = m.AttemptId });
         var prefix = StoreLayout.Instances(m.CorrelationId, m.AttemptId);
         IReadOnlyList<ExtractedInstance> instances;
@@ -54,6 +55,7 @@ public sealed partial class UnpackSeriesArchiveConsumer(ISeriesStore store, Arch
             ImageInstanceCount = series.Images.Count,
             TotalBytes = instances.Sum(i => i.Length),
             InstanceIndexKey = indexKey,
+            StartedAt = startedAt,
         });
         LogUnpacked(m.CorrelationId, instances.Count, series.Images.Count);
     }

@@ -29,8 +29,10 @@ public static class MedPipelineMassTransitExtensions
         builder.Services.AddMassTransit(x =>
         {
             // On by default, it posts a usage report to an outside host (usage-tracking.masstransit.io) a few
-            // minutes after start: a hospital network must see no such call.
+            // minutes after start: a hospital network must see no such call. MassTransit's tracker lets the
+            // MASSTRANSIT_USAGE_TELEMETRY variable override the option, so this process sets it off as well.
             x.DisableUsageTelemetry();
+            Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
             x.SetKebabCaseEndpointNameFormatter();
             x.ConfigureHealthCheckOptions(h =>
             {
