@@ -18,7 +18,9 @@ public sealed class When_the_broker_restarts
     private const int Restarts = 3;
     private const int SeriesPerRound = 4;
     private static readonly TimeSpan Down = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan ConsumeAgainWithin = TimeSpan.FromSeconds(30);
+    // MassTransit's own reconnect takes 15-35 s after repeated restarts; a worker restarted by its watchdog and
+    // supervisor is back in 15-25 s on a quiet 2-core machine. The bound leaves room for a loaded one.
+    private static readonly TimeSpan ConsumeAgainWithin = TimeSpan.FromSeconds(45);
 
     [Test]
     public async Task Every_worker_consumes_again_within_seconds_of_each_restart_and_every_series_gets_exactly_one_callback()
@@ -102,14 +104,14 @@ public sealed class When_the_broker_restarts
         return round;
     }
 
-    /// <summary>The services whose /health/ready answers 503 within 15 s of the broker going away.</summary>
+    /// <summary>The consuming services whose /health/ready answers 503 within 15 s of the broker going away.</summary>
     private static async Task<List<string>> UnreadyServicesAsync()
     {
         var deadline = Stopwatch.StartNew();
         var unready = new HashSet<string>();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(15) && unready.Count < ServicesOnTheBus.Count())
+        while (deadline.Elapsed < TimeSpan.FromSeconds(15) && unready.Count < Consuming.Count())
         {
-            foreach (var name in ServicesOnTheBus.Where(n => !unready.Contains(n)))
+            foreach (var name in Consuming.Where(n => !unready.Contains(n)))
             {
                 if (await ReadyStatusAsync(name) == HttpStatusCode.ServiceUnavailable)
                 {
