@@ -36,7 +36,8 @@ public sealed class When_the_bus_stays_disconnected
             Assert.That(await LiveAsync(host), Is.EqualTo(HealthStatus.Healthy), "briefly disconnected is still live");
             await Task.Delay(Timeout.Infinite, stopping).ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(TimeSpan.FromSeconds(10));
 
-            Assert.That(stopped.Elapsed, Is.GreaterThanOrEqualTo(Limit - TimeSpan.FromMilliseconds(300)).And.LessThan(Limit * 3));
+            // The upper bound only says "soon after": a loaded 2-core machine may delay the timer and the stop by seconds.
+            Assert.That(stopped.Elapsed, Is.GreaterThanOrEqualTo(Limit - TimeSpan.FromMilliseconds(300)).And.LessThan(Limit * 8));
             Assert.That(Environment.ExitCode, Is.EqualTo(BusConnectionWatchdog.ExitCode));
             Assert.That(await LiveAsync(host), Is.EqualTo(HealthStatus.Unhealthy));
             await host.StopAsync();
