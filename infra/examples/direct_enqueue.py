@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Ask MedPipeline for a series prediction without the gateway, as a non-.NET backend would.
 
-1. Put the series ZIP in the shared store (here: copy it under <store>/archives/).
+1. Put the series ZIP in the shared store under the organization's prefix (here: copy it to
+   <store>/archives/<organization>/). The orchestrator refuses a command whose archiveKey is not a plain
+   key below archives/<organization>/, whose correlation id is not the one of its fields, whose
+   organization is not configured or whose model is unknown: it is then never processed (see its
+   "MedPipeline.Audit" log line for the reason).
 2. Publish the PredictSeries command to RabbitMQ: exchange "MedPipeline.Contracts:PredictSeries"
    (fanout, durable), content type application/vnd.masstransit+json, body = the envelope below.
    This script publishes through the RabbitMQ management HTTP API so it needs only the Python
@@ -94,7 +98,7 @@ def main():
     if not (args.organization and store and management):
         parser.error("--organization, --store and --management are required without a .medpipe/endpoints.json")
 
-    archive_key = f"archives/direct-{uuid.uuid4().hex}.zip"
+    archive_key = f"archives/{args.organization}/direct-{uuid.uuid4().hex}.zip"
     target = store / archive_key
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(args.zip, target)

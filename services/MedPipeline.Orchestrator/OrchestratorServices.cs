@@ -3,6 +3,7 @@ using MedPipeline.Hosting.Messaging;
 using MedPipeline.Models;
 using MedPipeline.Orchestrator.Options;
 using MedPipeline.Orchestrator.Saga;
+using MedPipeline.Orchestrator.Validation;
 using MedPipeline.Persistence;
 
 namespace MedPipeline.Orchestrator;
@@ -18,6 +19,7 @@ public static class OrchestratorServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddModelManifests();
         builder.Services.AddSingleton<IModelSupport, ManifestModelSupport>();
+        builder.Services.AddPredictSeriesValidation();
         builder.Services.AddMedPipelinePersistence();
         builder.AddMedPipelineMassTransit(x =>
             x.AddSagaStateMachine<SeriesStateMachine, SeriesState>(typeof(SeriesStateDefinition)).NpgsqlRepository(SeriesStateTable.Map));

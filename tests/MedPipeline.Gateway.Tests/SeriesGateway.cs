@@ -62,7 +62,8 @@ internal sealed class SeriesGateway : IAsyncDisposable
     public string[] Archives()
     {
         var folder = Path.Combine(Store, "archives");
-        return Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
+        // One folder per organization below archives/.
+        return Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories) : [];
     }
 
     public static MultipartFormDataContent Request()

@@ -41,5 +41,7 @@ public sealed class When_the_series_state_store_is_down
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
         Assert.That(_gateway.Archives(), Has.Length.EqualTo(1), "the archive waits in the store");
+        Assert.That(Path.GetDirectoryName(_gateway.Archives()[0]), Is.EqualTo(Path.Combine(_gateway.Store, "archives", "st-olaf")),
+            "under the caller's organization prefix");
     }
 }

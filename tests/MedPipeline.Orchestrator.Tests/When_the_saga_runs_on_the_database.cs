@@ -103,7 +103,7 @@ public sealed class When_the_saga_runs_on_the_database
     {
         CorrelationId = SeriesCorrelation.For(Organization, "1.2.3", "1.2.3.4", "ct-lesion-classifier"),
         RequestId = NewId.NextGuid(), SeriesId = "backend-1", Organization = Organization, StudyInstanceUid = "1.2.3", SeriesInstanceUid = "1.2.3.4",
-        ModelType = "ct-lesion-classifier", PredictAgain = predictAgain, ArchiveKey = "archives/a.zip", SubmittedAt = DateTimeOffset.UtcNow,
+        ModelType = "ct-lesion-classifier", PredictAgain = predictAgain, ArchiveKey = "archives/st-olaf/a.zip", SubmittedAt = DateTimeOffset.UtcNow,
     };
 
     private static SeriesPrediction Prediction { get; } = new()

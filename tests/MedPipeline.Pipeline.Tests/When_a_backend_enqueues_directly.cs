@@ -28,6 +28,8 @@ public sealed class When_a_backend_enqueues_directly
             using var printed = JsonDocument.Parse(output);
             Assert.That(printed.RootElement.GetProperty("correlationId").GetGuid(),
                 Is.EqualTo(SeriesCorrelation.For(pipeline.Organization, series.StudyInstanceUid, series.SeriesInstanceUid, "ct-lesion-classifier")));
+            Assert.That(printed.RootElement.GetProperty("archiveKey").GetString(), Does.StartWith($"archives/{pipeline.Organization}/"),
+                "under the organization's prefix, or the orchestrator refuses the command");
             var callback = (await client.SettledCallbacksAsync(seriesId, 1)).Single();
             Assert.That(callback.GetProperty("status").GetString(), Is.EqualTo("completed"), callback.ToString());
             Assert.That(callback.GetProperty("result").GetProperty("instance_count").GetInt32(), Is.EqualTo(2));

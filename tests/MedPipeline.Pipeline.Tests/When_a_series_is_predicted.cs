@@ -55,7 +55,7 @@ public sealed class When_a_series_is_predicted
     /// <summary>Once the outcome is on the series, the upload, instances and tensors leave the store.</summary>
     private static async Task StoreIsCleanedUpAsync(Guid requestId, Guid correlationId)
     {
-        var archive = Path.Combine(Pipeline.Running.StorePath, "archives", $"{requestId:N}.zip");
+        var archive = Path.Combine(Pipeline.Running.StorePath, "archives", Pipeline.Running.Organization, $"{requestId:N}.zip");
         var series = Path.Combine(Pipeline.Running.StorePath, "series", correlationId.ToString("N"));
         bool Clean() => !File.Exists(archive) && (!Directory.Exists(series) || Directory.GetFiles(series, "*", SearchOption.AllDirectories).Length == 0);
         for (var i = 0; i < 100 && !Clean(); i++)

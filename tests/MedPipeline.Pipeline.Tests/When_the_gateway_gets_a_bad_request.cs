@@ -101,6 +101,6 @@ public sealed class When_the_gateway_gets_a_bad_request
     private static string[] ArchivesInStore()
     {
         var folder = Path.Combine(Pipeline.Running.StorePath, "archives");
-        return Directory.Exists(folder) ? [.. Directory.GetFiles(folder).Order(StringComparer.Ordinal)] : [];
+        return Directory.Exists(folder) ? [.. Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)] : [];
     }
 }

@@ -88,6 +88,6 @@ public sealed class When_two_hospitals_share_the_gateway
     private static string[] Archives()
     {
         var folder = Path.Combine(Pipeline.Running.StorePath, "archives");
-        return Directory.Exists(folder) ? [.. Directory.GetFiles(folder).Order(StringComparer.Ordinal)] : [];
+        return Directory.Exists(folder) ? [.. Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)] : [];
     }
 }

@@ -22,15 +22,33 @@ public sealed class When_the_store_layout_is_asked
     }
 
     [Test]
-    public void Uploads_live_under_archives_and_only_uploads_and_series_data_may_be_deleted()
+    public void Uploads_live_under_their_organizations_archives_and_only_uploads_and_series_data_may_be_deleted()
     {
-        var archive = StoreLayout.Archive(Correlation);
+        var archive = StoreLayout.Archive("st-olaf", Correlation);
 
-        Assert.That(archive, Is.EqualTo("archives/0f0e0d0c0b0a09080706050403020100.zip"));
+        Assert.That(archive, Is.EqualTo("archives/st-olaf/0f0e0d0c0b0a09080706050403020100.zip"));
+        Assert.That(StoreLayout.ArchivesOf("st-olaf"), Is.EqualTo("archives/st-olaf"));
         Assert.That(StoreLayout.IsDeletable(archive), Is.True);
         Assert.That(StoreLayout.IsDeletable(StoreLayout.SeriesAttempt(Correlation, Attempt)), Is.True);
         Assert.That(StoreLayout.IsDeletable("models/x.onnx"), Is.False);
         Assert.That(StoreLayout.IsDeletable("archivesX/a.zip"), Is.False);
+    }
+
+    [Test]
+    public void An_archive_belongs_to_an_organization_only_as_a_plain_key_below_its_prefix()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(StoreLayout.IsArchiveOf("st-olaf", "archives/st-olaf/a.zip"), Is.True);
+            Assert.That(StoreLayout.IsArchiveOf("st-olaf", "archives/other-hospital/a.zip"), Is.False);
+            Assert.That(StoreLayout.IsArchiveOf("st-olaf", "archives/st-olaf-2/a.zip"), Is.False);
+            Assert.That(StoreLayout.IsArchiveOf("st-olaf", "archives/st-olaf/../other-hospital/a.zip"), Is.False);
+            Assert.That(StoreLayout.IsArchiveOf("st-olaf", "/archives/st-olaf/a.zip"), Is.False);
+            Assert.That(StoreLayout.IsArchiveOf("st-olaf", "archives/st-olaf"), Is.False);
+            Assert.That(StoreLayout.IsArchiveOf("..", "archives/../a.zip"), Is.False);
+            Assert.That(() => StoreLayout.ArchivesOf("st-olaf/x"), Throws.ArgumentException, "an organization is one key segment");
+            Assert.That(() => StoreLayout.Archive("..", Correlation), Throws.ArgumentException);
+        });
     }
 
     [Test]

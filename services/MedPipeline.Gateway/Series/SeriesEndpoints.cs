@@ -44,11 +44,18 @@ public static partial class SeriesEndpoints
             bodySize.MaxRequestBodySize = options.Value.MaxArchiveBytes + (1024 * 1024);
         }
 
+        // The identity names the organization before the body is read, so the upload goes straight under its prefix.
+        if (!OrganizationScope.TryResolve(http.User, null, organizations, out var callerOrganization, out var unconfigured))
+        {
+            audit.Record(http.User, "submit", null, "refused 403: organization");
+            return unconfigured;
+        }
+
         var requestId = NewId.NextGuid();
         SeriesUploadForm form;
         try
         {
-            form = await reader.ReadAsync(http.Request, requestId, http.RequestAborted);
+            form = await reader.ReadAsync(http.Request, callerOrganization, requestId, http.RequestAborted);
         }
         catch (UploadRejection rejection)
         {

@@ -9,7 +9,7 @@ namespace MedPipeline.Gateway.Uploads;
 
 /// <summary>
 /// Reads the multipart request of POST /api/studies/series/predict section by section: the ZIP is
-/// streamed straight into the store (never held in memory), the fields are checked, and any
+/// streamed straight into the store under the caller's organization prefix (never held in memory), the fields are checked, and any
 /// problem becomes an <see cref="UploadRejection"/> naming the field, with nothing left behind.
 /// </summary>
 public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOptions> options, IModelCatalog models)
@@ -17,10 +17,10 @@ public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOption
     private const int MaxFieldLength = 1024;
     private static readonly string[] Fields = ["seriesId", "organization", "studyInstanceUid", "seriesInstanceUid", "modelType", "predictAgain"];
 
-    public async Task<SeriesUploadForm> ReadAsync(HttpRequest request, Guid requestId, CancellationToken cancellationToken)
+    public async Task<SeriesUploadForm> ReadAsync(HttpRequest request, string organization, Guid requestId, CancellationToken cancellationToken)
     {
         var boundary = BoundaryOf(request.ContentType);
-        var archiveKey = StoreLayout.Archive(requestId);
+        var archiveKey = StoreLayout.Archive(organization, requestId);
         try
         {
             var (fields, archive) = await ReadSectionsAsync(new MultipartReader(boundary, request.Body), archiveKey, cancellationToken);

@@ -1,5 +1,6 @@
 using MassTransit;
 using MedPipeline.Hosting.Messaging;
+using MedPipeline.Orchestrator.Validation;
 using MedPipeline.Persistence;
 
 namespace MedPipeline.Orchestrator.Saga;
@@ -7,7 +8,8 @@ namespace MedPipeline.Orchestrator.Saga;
 /// <summary>
 /// Endpoint tuning of the saga: a quorum queue; retries (outside the transaction) absorb optimistic
 /// concurrency conflicts when two messages for one series arrive at once; the PostgreSQL inbox and
-/// transactional outbox commit the state change together with the messages it sends.
+/// transactional outbox commit the state change together with the messages it sends. Every PredictSeries
+/// is validated first: a refused one never reaches the transaction or the repository.
 /// </summary>
 public sealed class SeriesStateDefinition : SagaDefinition<SeriesState>
 {
@@ -19,5 +21,6 @@ public sealed class SeriesStateDefinition : SagaDefinition<SeriesState>
         endpointConfigurator.UseQuorumQueueOnRabbitMq();
         endpointConfigurator.UseMessageRetry(r => r.Intervals(20, 50, 100, 200, 500, 1000, 2000, 5000));
         endpointConfigurator.UseNpgsqlOutbox(context);
+        PredictSeriesValidationFilter.AddTo(sagaConfigurator, context);
     }
 }

@@ -1,7 +1,7 @@
 namespace MedPipeline.Storage;
 
 /// <summary>
-/// Where everything lives in the shared store, in one place: uploads under <c>archives/</c>, and per series
+/// Where everything lives in the shared store, in one place: uploads under <c>archives/{organization}/</c>, and per series
 /// attempt under <c>series/{correlation}/{attempt}/</c> the unpacked instances, the instance index the
 /// Unpacker writes, and the tensors with their index. Every service asks here instead of building keys.
 /// </summary>
@@ -14,8 +14,34 @@ public static class StoreLayout
     private const string TensorsFolder = "tensors";
     private const string TensorIndexName = "index.json";
 
-    /// <summary>The uploaded ZIP of one request.</summary>
-    public static string Archive(Guid requestId) => StoreKey.Combine(ArchivesRoot, $"{requestId:N}.zip");
+    /// <summary>The uploaded ZIP of one request, under its organization's prefix.</summary>
+    public static string Archive(string organization, Guid requestId) => StoreKey.Combine(ArchivesOf(organization), $"{requestId:N}.zip");
+
+    /// <summary>
+    /// The prefix an organization's uploads live under (<c>archives/{organization}</c>): a command may only name
+    /// an archive below its own organization's prefix, so one organization cannot have another's upload processed.
+    /// </summary>
+    public static string ArchivesOf(string organization)
+    {
+        var prefix = StoreKey.Combine(ArchivesRoot, organization);
+        return prefix.Count(c => c == '/') == 1 ? prefix : throw new ArgumentException($"Organization '{organization}' is not one key segment.", nameof(organization));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="key"/> is a well-formed store key (no "..", ".", empty segment or rooted path) naming a
+    /// file strictly below the organization's archive prefix. Checked on the key as sent: nothing is normalized into place.
+    /// </summary>
+    public static bool IsArchiveOf(string organization, string key)
+    {
+        try
+        {
+            return key.StartsWith(ArchivesOf(organization) + "/", StringComparison.Ordinal) && StoreKey.Validate(key) == key;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Everything one attempt at a series wrote; deleting it removes instances, index and tensors together.</summary>
     public static string SeriesAttempt(Guid correlationId, Guid attemptId) =>

@@ -1,10 +1,12 @@
 using MassTransit;
 using MedPipeline.Orchestrator.Options;
 using MedPipeline.Orchestrator.Saga;
+using MedPipeline.Orchestrator.Validation;
 using MedPipeline.Persistence;
 using MedPipeline.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace MedPipeline.Orchestrator.Tests.Database;
 
@@ -17,22 +19,31 @@ public sealed class OrchestratorOnDatabase : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private OrchestratorOnDatabase(IHost host, string connectionString)
+    private OrchestratorOnDatabase(IHost host, string connectionString, RecordedLogLines audit)
     {
         _host = host;
         Rows = new SeriesRows(connectionString);
+        Audit = audit;
     }
 
     public IBus Bus => _host.Services.GetRequiredService<IBus>();
 
     public SeriesRows Rows { get; }
 
+    /// <summary>What the orchestrator wrote to the audit log category.</summary>
+    public RecordedLogLines Audit { get; }
+
     public static async Task<OrchestratorOnDatabase> StartAsync(string prefix)
     {
         var connectionString = await (await TestServices.PostgresAsync()).CreateDatabaseAsync(prefix);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration["ConnectionStrings:Orchestrator"] = connectionString;
+        builder.Configuration["Organizations:st-olaf:CallbackBaseUrl"] = "http://127.0.0.1:9/st-olaf/";
+        builder.Configuration["Organizations:other-hospital:CallbackBaseUrl"] = "http://127.0.0.1:9/other-hospital/";
+        var audit = new RecordedLogLines(PredictSeriesAudit.Category);
+        builder.Logging.AddProvider(audit);
         builder.Services.AddSingleton<IModelSupport, FakeModels>();
+        builder.Services.AddPredictSeriesValidation();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<StageTimeouts>(_ => { });
         builder.Services.Configure<CallbackRetry>(_ => { });
@@ -47,7 +58,7 @@ public sealed class OrchestratorOnDatabase : IAsyncDisposable
         var host = builder.Build();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await host.StartAsync(timeout.Token);
-        return new OrchestratorOnDatabase(host, connectionString);
+        return new OrchestratorOnDatabase(host, connectionString, audit);
     }
 
     public async ValueTask DisposeAsync()
