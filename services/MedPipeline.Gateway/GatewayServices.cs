@@ -34,7 +34,8 @@ public static class GatewayServices
         builder.Services.AddOptions<CodecPoolOptions>().BindConfiguration(CodecPoolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(provider => new CodecProcessPool(provider.GetRequiredService<IOptions<CodecPoolOptions>>().Value));
         builder.Services.AddSingleton(provider => new ImagePredictor(
-            provider.GetRequiredService<ModelRegistry>(), provider.GetRequiredService<IOptions<PredictionOptions>>().Value,
+            provider.GetRequiredService<ModelRegistry>(),
+            provider.GetRequiredService<IOptions<SingleImageOptions>>().Value.Apply(provider.GetRequiredService<IOptions<PredictionOptions>>().Value),
             provider.GetRequiredService<CodecProcessPool>()));
         builder.Services.AddOptions<FormOptions>().Configure<IOptions<SingleImageOptions>>((o, single) => o.MultipartBodyLengthLimit = single.Value.MaxFileBytes);
         return builder;

@@ -5,6 +5,7 @@ using MedPipeline.Hosting;
 using MedPipeline.Hosting.Messaging;
 using MedPipeline.Models;
 using MedPipeline.Preprocessor.Consumers;
+using MedPipeline.Preprocessor.Options;
 using MedPipeline.Preprocessor.Series;
 using MedPipeline.Storage;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public static class PreprocessorServices
         builder.Services.AddSeriesStore();
         builder.Services.AddModelManifests();
         builder.Services.AddSeriesPreprocessing();
+        builder.Services.AddOptions<SeriesLimitsOptions>().BindConfiguration(SeriesLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<CodecPoolOptions>().BindConfiguration(CodecPoolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ICompressedFrameDecoder>(provider => new CodecProcessPool(provider.GetRequiredService<IOptions<CodecPoolOptions>>().Value));
         builder.AddMedPipelineMassTransit(x => x.AddConsumer<PreprocessSeriesConsumer, PreprocessSeriesConsumerDefinition>());

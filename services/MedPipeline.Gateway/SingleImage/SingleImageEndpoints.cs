@@ -82,7 +82,7 @@ public static class SingleImageEndpoints
     private static int StatusOf(PredictionError error) => error switch
     {
         PredictionError.NotAnImage or PredictionError.UnsupportedFormat => StatusCodes.Status415UnsupportedMediaType,
-        PredictionError.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        PredictionError.TooLarge or PredictionError.OverDecodeBudget => StatusCodes.Status413PayloadTooLarge,
         _ => StatusCodes.Status400BadRequest,
     };
 
@@ -95,6 +95,7 @@ public static class SingleImageEndpoints
         PredictionError.UnsupportedFormat => "Unsupported image encoding.",
         PredictionError.NoPixelData => "The file has no pixel data.",
         PredictionError.TooLarge => "The image is too large.",
+        PredictionError.OverDecodeBudget => "The image would decode past Gateway:SingleImage:MaxDecodedBytes.",
         _ => "The image could not be read.",
     };
 }

@@ -1,3 +1,4 @@
+using MedPipeline.Preprocessor.Options;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MedPipeline.Preprocessor.Series;
@@ -5,8 +6,13 @@ namespace MedPipeline.Preprocessor.Series;
 public static class SeriesPreprocessingServices
 {
     /// <summary>The classes the Preprocessor's consumer delegates to (the store and the model manifests are registered by the host).</summary>
-    public static IServiceCollection AddSeriesPreprocessing(this IServiceCollection services) => services
-        .AddSingleton<SeriesImages>()
-        .AddSingleton<IndexedFrameDecoder>()
-        .AddSingleton<SeriesTensorBuilder>();
+    /// <remarks>The series budget has its defaults here; the host binds it to configuration.</remarks>
+    public static IServiceCollection AddSeriesPreprocessing(this IServiceCollection services)
+    {
+        services.AddOptions<SeriesLimitsOptions>();
+        return services
+            .AddSingleton<SeriesImages>()
+            .AddSingleton<IndexedFrameDecoder>()
+            .AddSingleton<SeriesTensorBuilder>();
+    }
 }

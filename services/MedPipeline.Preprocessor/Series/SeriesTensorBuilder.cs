@@ -4,16 +4,18 @@ using MedPipeline.Contracts;
 using MedPipeline.Dicom;
 using MedPipeline.ModelInput;
 using MedPipeline.Models.Manifest;
+using MedPipeline.Preprocessor.Options;
 using MedPipeline.Storage;
+using Microsoft.Extensions.Options;
 
 namespace MedPipeline.Preprocessor.Series;
 
 /// <summary>
 /// Decodes every image of the series in order and preprocesses each frame for the model; the tensors go
 /// to the store in batches with an index of their rows. A file that cannot be decoded fails the series
-/// with its name and reason.
+/// with its name and reason; so does a series over its <see cref="SeriesLimitsOptions"/> budget, before any decoding.
 /// </summary>
-public sealed class SeriesTensorBuilder(ISeriesStore store, SeriesImages images, IndexedFrameDecoder decoder)
+public sealed class SeriesTensorBuilder(ISeriesStore store, SeriesImages images, IndexedFrameDecoder decoder, IOptions<SeriesLimitsOptions> limits)
 {
     public async Task<PreprocessingOutcome> BuildAsync(PreprocessSeries m, ModelManifest manifest, CancellationToken cancellationToken)
     {
@@ -23,6 +25,11 @@ public sealed class SeriesTensorBuilder(ISeriesStore store, SeriesImages images,
         if (index is null)
         {
             return PreprocessingOutcome.Failed(problem!);
+        }
+
+        if (SeriesBudget.Exceeded(index, ImagePreprocessor.TensorLength(spec), limits.Value) is { } overBudget)
+        {
+            return PreprocessingOutcome.Failed(overBudget);
         }
 
         var tensorsKey = StoreLayout.TensorsOf(m.InstancesKey);

@@ -6,7 +6,7 @@ namespace MedPipeline.Unpacker.Archive;
 /// <summary>
 /// Takes the DICOM instances out of a series ZIP into the store, refusing the whole archive at the
 /// first sign of danger: unsafe paths, symlinks, nested archives, too many entries, too many bytes
-/// (counted as they are inflated), absurd compression ratios, and entries that are not DICOM.
+/// (the central directory's entry count before any entry is read; bytes counted as they are inflated), absurd compression ratios, and entries that are not DICOM.
 /// Instance keys are numbered in entry order, so a redelivered message writes the same keys again.
 /// </summary>
 public sealed class SafeZipExtractor(ISeriesStore store, ArchiveLimits limits)
@@ -17,6 +17,7 @@ public sealed class SafeZipExtractor(ISeriesStore store, ArchiveLimits limits)
     public async Task<IReadOnlyList<ExtractedInstance>> ExtractAsync(string archiveKey, string targetPrefix, CancellationToken cancellationToken)
     {
         await using var source = store.OpenRead(archiveKey);
+        CheckDeclaredEntries(source);
         ZipArchive archive;
         try
         {
@@ -55,6 +56,17 @@ public sealed class SafeZipExtractor(ISeriesStore store, ArchiveLimits limits)
             }
 
             return extracted;
+        }
+    }
+
+    private void CheckDeclaredEntries(Stream source)
+    {
+        var declared = CentralDirectoryCount.Read(source)
+            ?? throw new ArchiveRejectedException(ArchiveProblem.NotAZip, "the upload is not a readable ZIP archive (no end of central directory record)");
+        if (declared > (ulong)limits.MaxEntries)
+        {
+            throw new ArchiveRejectedException(ArchiveProblem.ZipBomb,
+                $"the archive declares {declared} entries; the limit is {limits.MaxEntries}");
         }
     }
 

@@ -91,26 +91,35 @@ public static class DicomFile
 
     private static bool LooksLikeMeta(ReadOnlySpan<byte> bytes) => bytes.Length >= 8 && bytes[0] == 0x02 && bytes[1] == 0;
 
+    /// <summary>
+    /// Inflates in two passes: the first only counts (so a deflate bomb is refused at the cap without holding any of it),
+    /// the second fills one exactly sized array (no doubling buffers left behind for the GC).
+    /// </summary>
     private static ReadOnlyMemory<byte> Inflate(ReadOnlyMemory<byte> compressed, string source, DicomReadLimits limits)
     {
         try
         {
-            using var input = new MemoryStream(compressed.ToArray());
-            using var deflate = new DeflateStream(input, CompressionMode.Decompress);
-            using var output = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = deflate.Read(chunk)) > 0)
+            var body = compressed.ToArray();
+            var cap = Math.Min(limits.MaxInflatedBytes, Array.MaxLength);
+            long length = 0;
+            using (var counting = new DeflateStream(new MemoryStream(body), CompressionMode.Decompress))
             {
-                if (output.Length + read > Math.Min(limits.MaxInflatedBytes, Array.MaxLength))
+                var chunk = new byte[81920];
+                int read;
+                while ((read = counting.Read(chunk)) > 0)
                 {
-                    throw new DicomReadException(source, DicomFailureReason.TooLarge, $"the deflated dataset inflates past {limits.MaxInflatedBytes} bytes");
+                    length += read;
+                    if (length > cap)
+                    {
+                        throw new DicomReadException(source, DicomFailureReason.TooLarge, $"the deflated dataset inflates past {limits.MaxInflatedBytes} bytes");
+                    }
                 }
-
-                output.Write(chunk, 0, read);
             }
 
-            return output.GetBuffer().AsMemory(0, (int)output.Length);
+            var inflated = new byte[length];
+            using var deflate = new DeflateStream(new MemoryStream(body), CompressionMode.Decompress);
+            deflate.ReadExactly(inflated);
+            return inflated;
         }
         catch (InvalidDataException e)
         {

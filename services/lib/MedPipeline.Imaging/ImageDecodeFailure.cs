@@ -7,4 +7,7 @@ public enum ImageDecodeFailure
     Corrupt,
     Unsupported,
     TooLarge,
+
+    /// <summary>The declared image would decode to more bytes than the caller's decode budget allows.</summary>
+    OverDecodeBudget,
 }

@@ -8,10 +8,13 @@ public static class ImageDecoder
 {
     public const long DefaultMaxPixels = 8192L * 8192;
 
-    public static ImageFrame Decode(ReadOnlySpan<byte> bytes, long maxPixels = DefaultMaxPixels) => ImageFormatSniffer.Detect(bytes) switch
+    /// <param name="bytes">The uploaded file.</param>
+    /// <param name="maxPixels">Largest width × height accepted.</param>
+    /// <param name="maxDecodedBytes">Budget for the decoded frame (see <see cref="DecodeBudget"/>), checked against the header before any pixel buffer exists.</param>
+    public static ImageFrame Decode(ReadOnlySpan<byte> bytes, long maxPixels = DefaultMaxPixels, long maxDecodedBytes = long.MaxValue) => ImageFormatSniffer.Detect(bytes) switch
     {
-        ImageFormat.Png => PngDecoder.Decode(bytes, maxPixels),
-        ImageFormat.Jpeg => JpegDecoder.Decode(bytes, maxPixels),
+        ImageFormat.Png => PngDecoder.Decode(bytes, maxPixels, maxDecodedBytes),
+        ImageFormat.Jpeg => JpegDecoder.Decode(bytes, maxPixels, maxDecodedBytes),
         _ => throw new ImageDecodeException(ImageDecodeFailure.NotAnImage, "the file is neither PNG nor JPEG (checked by its first bytes)"),
     };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MedPipeline.Dicom;
 using MedPipeline.Imaging;
 
@@ -15,10 +16,12 @@ internal static class ImageDecoding
             switch (format)
             {
                 case ImageFormat.Dicom:
-                    var limits = DicomReadLimits.Default with { MaxFrames = options.MaxFrames, MaxPixelsPerFrame = options.MaxPixels };
-                    return (await DicomFile.Read(file, fileName, limits).DecodeFramesAsync(codecs, limits, cancellationToken), "dicom");
+                    var limits = DicomLimits(options);
+                    var dataset = DicomFile.Read(file, fileName, limits);
+                    CheckDecodeBudget(dataset.Image, fileName, options.MaxDecodedBytes);
+                    return (await dataset.DecodeFramesAsync(codecs, limits, cancellationToken), "dicom");
                 case ImageFormat.Png or ImageFormat.Jpeg:
-                    return ([ImageDecoder.Decode(file.Span, options.MaxPixels)], format == ImageFormat.Png ? "png" : "jpeg");
+                    return ([ImageDecoder.Decode(file.Span, options.MaxPixels, options.MaxDecodedBytes)], format == ImageFormat.Png ? "png" : "jpeg");
                 default:
                     throw new PredictionException(PredictionError.NotAnImage,
                         $"'{fileName}' is not an image: expected a DICOM Part-10 file, a PNG or a JPEG (judged by its first bytes)");
@@ -41,8 +44,32 @@ internal static class ImageDecoding
                 ImageDecodeFailure.NotAnImage => PredictionError.NotAnImage,
                 ImageDecodeFailure.Unsupported => PredictionError.UnsupportedFormat,
                 ImageDecodeFailure.TooLarge => PredictionError.TooLarge,
+                ImageDecodeFailure.OverDecodeBudget => PredictionError.OverDecodeBudget,
                 _ => PredictionError.InvalidImage,
             }, $"'{fileName}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// A deflated dataset inflates before its header can be read, so the inflation is capped near the budget too:
+    /// stored samples are never wider than the float32 samples the budget counts.
+    /// </summary>
+    private static DicomReadLimits DicomLimits(PredictionOptions options) => DicomReadLimits.Default with
+    {
+        MaxFrames = options.MaxFrames,
+        MaxPixelsPerFrame = options.MaxPixels,
+        MaxInflatedBytes = Math.Min(DicomReadLimits.Default.MaxInflatedBytes, options.MaxDecodedBytes + HeaderSlackBytes),
+    };
+
+    private const long HeaderSlackBytes = 4L * 1024 * 1024;
+
+    private static void CheckDecodeBudget(DicomImageInfo info, string fileName, long maxDecodedBytes)
+    {
+        var bytes = DecodeBudget.DecodedBytes(info.Columns ?? 0, info.Rows ?? 0, info.SamplesPerPixel ?? 1, Math.Max(1, info.NumberOfFrames));
+        if (bytes > maxDecodedBytes)
+        {
+            throw new PredictionException(PredictionError.OverDecodeBudget, string.Create(CultureInfo.InvariantCulture,
+                $"'{fileName}' declares {info.NumberOfFrames} frame(s) of {info.Columns}×{info.Rows}×{info.SamplesPerPixel ?? 1}, {bytes} bytes once decoded, above the decode budget of {maxDecodedBytes} bytes"));
         }
     }
 }

@@ -18,36 +18,69 @@ public sealed class ImagePredictor(ModelRegistry registry, PredictionOptions opt
 {
     private readonly BatchInference _inference = new(options.MaxConcurrentRunsPerModel);
 
+    // Decoded frames are the one allocation that grows with the upload; holding them only under this gate
+    // bounds the process's pixel memory to MaxConcurrentDecodes × MaxDecodedBytes whatever the request rate.
+    private readonly SemaphoreSlim _decodes = new(options.MaxConcurrentDecodes, options.MaxConcurrentDecodes);
+
     public async Task<ImagePrediction> PredictAsync(ReadOnlyMemory<byte> file, string fileName, string modelType, ModelTask task,
         double? threshold = null, bool withPreview = false, CancellationToken cancellationToken = default)
     {
         var model = Resolve(modelType, task, threshold);
         var manifest = model.Manifest;
         var spec = manifest.Preprocessing!;
-        var clock = Stopwatch.StartNew();
-        var (frames, format) = await ImageDecoding.DecodeAsync(file, fileName, codecs, options, cancellationToken);
-        var decodeMs = clock.Elapsed.TotalMilliseconds;
         var length = ImagePreprocessor.TensorLength(spec);
-        var batch = ArrayPool<float>.Shared.Rent(length * frames.Count);
+        var (batch, count, summary, format, decodeMs, preprocessMs) = await DecodeAndPreprocessAsync(file, fileName, spec, length, cancellationToken);
         try
         {
-            clock.Restart();
-            var summaries = ImagePreprocessor.PreprocessBatch(frames, spec, batch.AsSpan(0, length * frames.Count));
-            var preprocessMs = clock.Elapsed.TotalMilliseconds;
-            clock.Restart();
-            var answers = await _inference.RunAsync(model, batch.AsMemory(0, length * frames.Count), frames.Count, threshold, cancellationToken);
+            var clock = Stopwatch.StartNew();
+            var answers = await _inference.RunAsync(model, batch.AsMemory(0, length * count), count, threshold, cancellationToken);
             var inferenceMs = clock.Elapsed.TotalMilliseconds;
             var preview = withPreview ? Preview(batch.AsSpan(0, length), spec) : null;
             return new ImagePrediction(manifest, [.. answers.Select((a, i) => new FramePrediction(i + 1, a))],
-                new PredictionTimings(decodeMs, preprocessMs, inferenceMs), summaries[0], format, preview);
+                new PredictionTimings(decodeMs, preprocessMs, inferenceMs), summary, format, preview);
         }
         finally
         {
             ArrayPool<float>.Shared.Return(batch);
-            foreach (var frame in frames)
+        }
+    }
+
+    /// <summary>Decodes and preprocesses inside the decode gate; the frames are gone before the model runs.</summary>
+    private async Task<(float[] Batch, int Count, PreprocessingSummary Summary, string Format, double DecodeMs, double PreprocessMs)> DecodeAndPreprocessAsync(
+        ReadOnlyMemory<byte> file, string fileName, PreprocessingSpec spec, int length, CancellationToken cancellationToken)
+    {
+        await _decodes.WaitAsync(cancellationToken);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var (frames, format) = await ImageDecoding.DecodeAsync(file, fileName, codecs, options, cancellationToken);
+            var decodeMs = clock.Elapsed.TotalMilliseconds;
+            try
             {
-                frame.Dispose();
+                var batch = ArrayPool<float>.Shared.Rent(length * frames.Count);
+                try
+                {
+                    clock.Restart();
+                    var summaries = ImagePreprocessor.PreprocessBatch(frames, spec, batch.AsSpan(0, length * frames.Count));
+                    return (batch, frames.Count, summaries[0], format, decodeMs, clock.Elapsed.TotalMilliseconds);
+                }
+                catch
+                {
+                    ArrayPool<float>.Shared.Return(batch);
+                    throw;
+                }
             }
+            finally
+            {
+                foreach (var frame in frames)
+                {
+                    frame.Dispose();
+                }
+            }
+        }
+        finally
+        {
+            _decodes.Release();
         }
     }
 

@@ -11,4 +11,5 @@ public enum PredictionError
     NoPixelData,
     InvalidImage,
     TooLarge,
+    OverDecodeBudget,
 }

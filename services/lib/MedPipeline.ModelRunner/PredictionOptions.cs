@@ -16,4 +16,17 @@ public sealed class PredictionOptions
 
     [Range(1, 10_000)]
     public int MaxFrames { get; set; } = 512;
+
+    /// <summary>
+    /// Budget for one request's decoded frames (frames × width × height × channels × 4 bytes of float32 samples),
+    /// checked against the file's declared geometry before any pixel buffer is allocated.
+    /// </summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxDecodedBytes { get; set; } = DefaultMaxDecodedBytes;
+
+    /// <summary>Decodes in flight at once across all requests, so allowed-but-large images cannot multiply memory.</summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentDecodes { get; set; } = Math.Max(1, Environment.ProcessorCount);
+
+    public const long DefaultMaxDecodedBytes = 256L * 1024 * 1024;
 }

@@ -11,8 +11,9 @@ internal sealed class CodecWorker : IDisposable
 {
     private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(50);
     private readonly Process _process;
+    private readonly CodecChildEnvironment _environment;
 
-    private CodecWorker(Process process) => _process = process;
+    private CodecWorker(Process process, CodecChildEnvironment environment) => (_process, _environment) = (process, environment);
 
     public int Pid => _process.Id;
 
@@ -28,19 +29,19 @@ internal sealed class CodecWorker : IDisposable
             RedirectStandardError = true,
         };
         info.ArgumentList.Add(hostPath);
-        var existing = Environment.GetEnvironmentVariable("LD_LIBRARY_PATH");
-        info.Environment["LD_LIBRARY_PATH"] = string.IsNullOrEmpty(existing) ? options.GdcmLibraryPath : $"{options.GdcmLibraryPath}:{existing}";
-        // Keeps the managed heap well inside the worker's limit; native memory is watched from here.
-        info.Environment["DOTNET_GCHeapHardLimit"] = (options.MemoryLimitMegabytes * 1024L * 1024 / 2).ToString("X", CultureInfo.InvariantCulture);
-        foreach (var (key, value) in options.WorkerEnvironment)
+        var environment = CodecChildEnvironment.Apply(info, options);
+        try
         {
-            info.Environment[key] = value;
+            var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start the codec host {hostPath}");
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginErrorReadLine();
+            return new CodecWorker(process, environment);
         }
-
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start the codec host {hostPath}");
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginErrorReadLine();
-        return new CodecWorker(process);
+        catch
+        {
+            environment.Dispose();
+            throw;
+        }
     }
 
     public async Task<(CodecResponseHeader Header, byte[] Pixels)> DecodeAsync(CompressedFrame frame, CodecPoolOptions options, CancellationToken cancellationToken)
@@ -79,10 +80,12 @@ internal sealed class CodecWorker : IDisposable
         }
     }
 
+    /// <summary>Kills the child and removes its private temporary folder.</summary>
     public void Dispose()
     {
         Kill();
         _process.Dispose();
+        _environment.Dispose();
     }
 
     private void Kill()

@@ -6,7 +6,7 @@ namespace MedPipeline.Imaging.Jpeg;
 /// <summary>JPEG to <see cref="ImageFrame"/> with TurboJPEG: grayscale JPEGs stay gray, everything else becomes RGB.</summary>
 public static class JpegDecoder
 {
-    public static unsafe ImageFrame Decode(ReadOnlySpan<byte> jpeg, long maxPixels)
+    public static unsafe ImageFrame Decode(ReadOnlySpan<byte> jpeg, long maxPixels, long maxDecodedBytes = long.MaxValue)
     {
         using var handle = TurboJpegNative.InitDecompress();
         if (handle.IsInvalid)
@@ -21,6 +21,8 @@ public static class JpegDecoder
                 throw new ImageDecodeException(ImageDecodeFailure.NotAnImage, $"JPEG: {ErrorOf(handle)}");
             }
 
+            DecodeBudget.Check("JPEG", (uint)Math.Max(width, 0), (uint)Math.Max(height, 0),
+                colorspace == TurboJpegNative.ColorspaceGray ? 1 : 3, maxDecodedBytes);
             if ((long)width * height > maxPixels || width <= 0 || height <= 0)
             {
                 throw new ImageDecodeException(ImageDecodeFailure.TooLarge, $"the JPEG is {width}×{height}, above the limit of {maxPixels} pixels");

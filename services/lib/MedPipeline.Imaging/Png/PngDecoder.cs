@@ -9,7 +9,7 @@ public static class PngDecoder
     private const int ColorTypeGray = 0;
     private const int ColorTypeGrayAlpha = 4;
 
-    public static unsafe ImageFrame Decode(ReadOnlySpan<byte> png, long maxPixels)
+    public static unsafe ImageFrame Decode(ReadOnlySpan<byte> png, long maxPixels, long maxDecodedBytes = long.MaxValue)
     {
         using var context = SpngNative.ContextNew(0);
         if (context.IsInvalid)
@@ -21,6 +21,8 @@ public static class PngDecoder
         {
             Check(SpngNative.SetBuffer(context, input, (nuint)png.Length), ImageDecodeFailure.NotAnImage);
             Check(SpngNative.GetHeader(context, out var header), ImageDecodeFailure.NotAnImage);
+            var channels = header.ColorType is ColorTypeGray or ColorTypeGrayAlpha ? 1 : 3;
+            DecodeBudget.Check("PNG", header.Width, header.Height, channels, maxDecodedBytes);
             if ((long)header.Width * header.Height > maxPixels)
             {
                 throw new ImageDecodeException(ImageDecodeFailure.TooLarge, $"the PNG is {header.Width}×{header.Height}, above the limit of {maxPixels} pixels");
