@@ -2,6 +2,7 @@ using MedPipeline.Hosting;
 using MedPipeline.Hosting.Messaging;
 using MedPipeline.Models;
 using MedPipeline.Orchestrator.Options;
+using MedPipeline.Orchestrator.Retention;
 using MedPipeline.Orchestrator.Saga;
 using MedPipeline.Orchestrator.Validation;
 using MedPipeline.Persistence;
@@ -21,6 +22,7 @@ public static class OrchestratorServices
         builder.Services.AddSingleton<IModelSupport, ManifestModelSupport>();
         builder.Services.AddPredictSeriesValidation();
         builder.Services.AddMedPipelinePersistence();
+        builder.Services.AddRetention();
         builder.AddMedPipelineMassTransit(x =>
             x.AddSagaStateMachine<SeriesStateMachine, SeriesState>(typeof(SeriesStateDefinition)).NpgsqlRepository(SeriesStateTable.Map));
         return builder;

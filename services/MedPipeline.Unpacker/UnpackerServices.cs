@@ -4,6 +4,7 @@ using MedPipeline.Hosting.Messaging;
 using MedPipeline.Storage;
 using MedPipeline.Unpacker.Archive;
 using MedPipeline.Unpacker.Consumers;
+using MedPipeline.Unpacker.Retention;
 using Microsoft.Extensions.Options;
 
 namespace MedPipeline.Unpacker;
@@ -16,6 +17,8 @@ public static class UnpackerServices
         builder.Services.AddSeriesStore();
         builder.Services.AddOptions<ArchiveLimits>().BindConfiguration("Unpacker:Limits").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(provider => provider.GetRequiredService<IOptions<ArchiveLimits>>().Value);
+        builder.Services.AddOptions<StoreRetentionOptions>().BindConfiguration(StoreRetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<StoreDataSweep>();
         builder.AddMedPipelineMassTransit(x =>
         {
             x.AddConsumer<UnpackSeriesArchiveConsumer, UnpackSeriesArchiveConsumerDefinition>();

@@ -11,7 +11,9 @@ internal sealed class ScriptedBackend(params Func<HttpResponseMessage>[] script)
 
     public static Func<HttpResponseMessage> Status(HttpStatusCode status) => () => new HttpResponseMessage(status);
 
-    public static Func<HttpResponseMessage> NetworkError() => () => throw new HttpRequestException("Connection refused");
+    /// <summary>What SocketsHttpHandler throws for a closed port: its message names the host and port.</summary>
+    public static Func<HttpResponseMessage> NetworkError() => () =>
+        throw new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (10.20.30.40:8443)", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

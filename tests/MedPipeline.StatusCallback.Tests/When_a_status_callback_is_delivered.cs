@@ -78,6 +78,17 @@ public sealed class When_a_status_callback_is_delivered
     }
 
     [Test]
+    public async Task The_reason_of_an_unreachable_backend_names_no_host_or_port()
+    {
+        var backend = new ScriptedBackend(ScriptedBackend.NetworkError());
+
+        var outcome = await Sender(backend, maxAttempts: 2).SendAsync("st-olaf", "s1", Completed, Guid.NewGuid(), CancellationToken.None);
+
+        Assert.That(outcome.Error, Is.EqualTo("backend unreachable: Connection refused"));
+        Assert.That(outcome.Error, Does.Not.Contain("10.20.30.40").And.Not.Contain("8443"));
+    }
+
+    [Test]
     public async Task A_backend_answering_5xx_every_time_is_retryable_with_its_last_status()
     {
         var backend = new ScriptedBackend(ScriptedBackend.Status(HttpStatusCode.BadGateway));

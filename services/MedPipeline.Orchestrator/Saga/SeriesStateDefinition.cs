@@ -6,7 +6,7 @@ using MedPipeline.Persistence;
 namespace MedPipeline.Orchestrator.Saga;
 
 /// <summary>
-/// Endpoint tuning of the saga: a quorum queue; retries (outside the transaction) absorb optimistic
+/// Endpoint tuning of the saga: a quorum queue with a delivery limit and its dead-letter queue; retries (outside the transaction) absorb optimistic
 /// concurrency conflicts when two messages for one series arrive at once; the PostgreSQL inbox and
 /// transactional outbox commit the state change together with the messages it sends. Every PredictSeries
 /// is validated first: a refused one never reaches the transaction or the repository.
@@ -18,7 +18,7 @@ public sealed class SeriesStateDefinition : SagaDefinition<SeriesState>
     protected override void ConfigureSaga(IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<SeriesState> sagaConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseQuorumQueueOnRabbitMq();
+        endpointConfigurator.UseQuorumQueueWithDeadLetterOnRabbitMq(context);
         endpointConfigurator.UseMessageRetry(r => r.Intervals(20, 50, 100, 200, 500, 1000, 2000, 5000));
         endpointConfigurator.UseNpgsqlOutbox(context);
         PredictSeriesValidationFilter.AddTo(sagaConfigurator, context);

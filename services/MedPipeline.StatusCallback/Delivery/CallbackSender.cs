@@ -47,7 +47,7 @@ public sealed partial class CallbackSender(HttpClient http, OrganizationDirector
         {
             var attempts = CallbackAttempts.Of(request);
             LogUnreachable(correlationId, attempts, e.Message);
-            return new CallbackOutcome(false, null, attempts, $"backend unreachable: {e.Message}", Retryable: true);
+            return new CallbackOutcome(false, null, attempts, $"backend unreachable: {UnreachableReason.Of(e)}", Retryable: true);
         }
     }
 

@@ -1,4 +1,5 @@
 using MedPipeline.Hosting.Health;
+using MedPipeline.Hosting.Logging;
 using MedPipeline.Hosting.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,7 +12,7 @@ public static class MedPipelineHostingExtensions
     /// <summary>
     /// The defaults of every MedPipeline process (Host.CreateApplicationBuilder or
     /// WebApplication.CreateBuilder): JSON console logs with scopes (the correlation scope of
-    /// consumed messages appears on every line), OpenTelemetry traces and metrics (ours, MassTransit's,
+    /// consumed messages appears on every line; framework request logs, which name URLs, only from Warning), OpenTelemetry traces and metrics (ours, MassTransit's,
     /// ASP.NET Core's, HttpClient's, Npgsql's, the runtime's; Prometheus at /metrics, OTLP only when
     /// OTEL_EXPORTER_OTLP_ENDPOINT is set) and health checks ("live", and "ready" per database connection
     /// string). Messaging (with its bus readiness check and watchdog) is added with AddMedPipelineMassTransit.
@@ -30,6 +31,7 @@ public static class MedPipelineHostingExtensions
             o.UseUtcTimestamp = true;
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
+        FrameworkRequestLogging.LimitToWarnings(builder.Logging, builder.Configuration);
 
         builder.Services.AddSingleton(new ServiceIdentity(serviceName));
         MedPipelineOpenTelemetry.Add(builder, serviceName);

@@ -6,11 +6,14 @@ namespace MedPipeline.Storage;
 /// <summary>
 /// The shared store on a directory. Writes stream to a temporary file and are renamed into place,
 /// so a reader never sees half an object and a redelivered message that writes the same key again
-/// simply replaces it.
+/// simply replaces it. Only the services' own user reads the store (it holds patient data): files are
+/// created 0600 and folders 0700 on Unix.
 /// </summary>
 public sealed class FileSystemStore : ISeriesStore
 {
     private const int BufferSize = 81920;
+    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private readonly string _root;
 
     public FileSystemStore(IOptions<StoreOptions> options)
@@ -21,19 +24,19 @@ public sealed class FileSystemStore : ISeriesStore
     public FileSystemStore(string root)
     {
         _root = Path.GetFullPath(root);
-        Directory.CreateDirectory(_root);
+        CreateFolder(_root);
     }
 
     public async Task<StoredObject> WriteAsync(string key, Stream content, long? maxBytes, CancellationToken cancellationToken)
     {
         var path = PathOf(key);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        CreateFolder(Path.GetDirectoryName(path)!);
         var temporary = $"{path}.{Guid.NewGuid():N}.partial";
         try
         {
             long length = 0;
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+            await using (var file = new FileStream(temporary, NewFile()))
             {
                 var buffer = new byte[BufferSize];
                 int read;
@@ -96,6 +99,34 @@ public sealed class FileSystemStore : ISeriesStore
         {
             File.Delete(path);
         }
+    }
+
+    private static void CreateFolder(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else if (!Directory.Exists(path))
+        {
+            // The mode applies to the last folder only: missing parents are created one by one, each 0700.
+            CreateFolder(Path.GetDirectoryName(path)!);
+            Directory.CreateDirectory(path, OwnerOnlyFolder);
+        }
+    }
+
+    private static FileStreamOptions NewFile()
+    {
+        var options = new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = BufferSize, Options = FileOptions.Asynchronous,
+        };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = OwnerOnlyFile;
+        }
+
+        return options;
     }
 
     /// <summary>The local path of a key, for code that must hand a file to a library (the DICOM reader reads streams too).</summary>

@@ -25,6 +25,14 @@ public sealed class RabbitMqOptions : IValidatableObject
 
     public string? Password { get; set; }
 
+    /// <summary>
+    /// Deliveries of one message a quorum queue allows before it dead-letters the message to the
+    /// endpoint's <c>_dead-letter</c> queue (see <see cref="PoisonMessageLimit"/>). Redeliveries come
+    /// from a consumer process that died or lost its connection while holding the message.
+    /// </summary>
+    [Range(1, 1000, ErrorMessage = "RabbitMq:DeliveryLimit must be between 1 and 1000.")]
+    public int DeliveryLimit { get; set; } = 5;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Uri is not null)

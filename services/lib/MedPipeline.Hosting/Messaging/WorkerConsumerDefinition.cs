@@ -3,7 +3,8 @@ using MassTransit;
 namespace MedPipeline.Hosting.Messaging;
 
 /// <summary>
-/// The endpoint every worker consumer gets: a quorum queue (losing it would lose series) and the shared
+/// The endpoint every worker consumer gets: a quorum queue (losing it would lose series) with a delivery
+/// limit and its dead-letter queue (a poison message stops there), and the shared
 /// transient retry. A worker's definition derives from it and says only how many messages it takes at once.
 /// </summary>
 public abstract class WorkerConsumerDefinition<TConsumer> : ConsumerDefinition<TConsumer>
@@ -21,7 +22,7 @@ public abstract class WorkerConsumerDefinition<TConsumer> : ConsumerDefinition<T
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<TConsumer> consumerConfigurator,
         IRegistrationContext context)
     {
-        endpointConfigurator.UseQuorumQueueOnRabbitMq();
+        endpointConfigurator.UseQuorumQueueWithDeadLetterOnRabbitMq(context);
         endpointConfigurator.UseMessageRetry(MedPipelineRetry.Transient);
     }
 }
