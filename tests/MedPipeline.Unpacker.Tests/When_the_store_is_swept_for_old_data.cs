@@ -23,7 +23,7 @@ public sealed class When_the_store_is_swept_for_old_data
         var store = new FileSystemStore(_root);
         var oldSeries = StoreLayout.Instance(StoreLayout.Instances(Guid.NewGuid(), Guid.NewGuid()), 1);
         var busySeries = StoreLayout.Instances(Guid.NewGuid(), Guid.NewGuid());
-        var keys = new[] { StoreLayout.Archive(Guid.NewGuid()), StoreLayout.Archive(Guid.NewGuid()), oldSeries, StoreLayout.Instance(busySeries, 1), StoreLayout.Instance(busySeries, 2) };
+        var keys = new[] { StoreLayout.Archive("st-olaf", Guid.NewGuid()), StoreLayout.Archive("other-hospital", Guid.NewGuid()), oldSeries, StoreLayout.Instance(busySeries, 1), StoreLayout.Instance(busySeries, 2) };
         foreach (var key in keys)
         {
             await store.WriteAsync(key, new MemoryStream([1]), null, CancellationToken.None);

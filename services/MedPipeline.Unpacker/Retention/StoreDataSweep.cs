@@ -19,7 +19,7 @@ public sealed partial class StoreDataSweep(IOptions<StoreOptions> store, IOption
         var archives = Path.Combine(root, StoreLayout.ArchivesRoot);
         var series = Path.Combine(root, StoreLayout.SeriesRoot);
         var oldArchives = Directory.Exists(archives)
-            ? Directory.EnumerateFiles(archives).Where(f => File.GetLastWriteTimeUtc(f) < cutoff).ToList()
+            ? Directory.EnumerateFiles(archives, "*", SearchOption.AllDirectories).Where(f => File.GetLastWriteTimeUtc(f) < cutoff).ToList()
             : [];
         var oldSeries = Directory.Exists(series)
             ? Directory.EnumerateDirectories(series).Where(d => NewestWriteUtc(d) < cutoff).ToList()
