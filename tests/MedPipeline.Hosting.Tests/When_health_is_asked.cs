@@ -65,8 +65,33 @@ public sealed class When_health_is_asked
         var live = await health.CheckHealthAsync(check => check.Tags.Contains(HealthTags.Live));
 
         Assert.That(ready.Entries.Keys, Does.Contain("masstransit-bus"));
+        Assert.That(ready.Entries["rabbitmq-reachable"].Status, Is.EqualTo(HealthStatus.Unhealthy), "port 1 refuses: the broker is not reachable");
         Assert.That(ready.Status, Is.EqualTo(HealthStatus.Unhealthy));
         Assert.That(live.Status, Is.EqualTo(HealthStatus.Healthy));
         Assert.That(live.Entries.Keys, Does.Contain("masstransit-bus-watchdog"));
+    }
+
+    [Test]
+    public async Task The_broker_counts_as_reachable_while_its_port_accepts_connections()
+    {
+        using var console = new CapturedConsole();
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        try
+        {
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            var builder = TestHosts.Builder(("RabbitMq:Uri", $"amqp://u:p@127.0.0.1:{port}/"));
+            builder.AddMedPipelineMassTransit(_ => { });
+            using var host = builder.Build();
+            var health = host.Services.GetRequiredService<HealthCheckService>();
+
+            var ready = await health.CheckHealthAsync(check => check.Name == "rabbitmq-reachable");
+
+            Assert.That(ready.Status, Is.EqualTo(HealthStatus.Healthy));
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 }

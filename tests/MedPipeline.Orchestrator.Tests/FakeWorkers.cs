@@ -10,7 +10,7 @@ public sealed class FakeUnpacker(Scenario scenario, IBus bus) : IConsumer<Unpack
     {
         if (scenario.ThrowingStage == "unpack")
         {
-            throw new InvalidOperationException("disk on fire");
+            throw new IOException("could not write /var/lib/medpipe/store/archives/demo-hospital/x.zip: disk on fire");
         }
 
         var m = context.Message;
@@ -43,7 +43,7 @@ public sealed class FakePreprocessor(Scenario scenario) : IConsumer<PreprocessSe
         var m = context.Message;
         if (scenario.ThrowingStage == "preprocess")
         {
-            throw new InvalidOperationException("out of memory");
+            throw new InsufficientMemoryException("out of memory on preprocessor-1.hospital.internal");
         }
 
         if (scenario.FailingStage == "preprocess")
@@ -68,7 +68,7 @@ public sealed class FakeInference(Scenario scenario) : IConsumer<RunSeriesInfere
 
         if (scenario.ThrowingStage == "inference")
         {
-            throw new InvalidOperationException("model crashed");
+            throw new InvalidOperationException("model /opt/medpipe/models/ct.onnx crashed");
         }
 
         if (scenario.FailingStage == "inference")

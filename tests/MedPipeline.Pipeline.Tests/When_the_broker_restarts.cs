@@ -49,7 +49,8 @@ public sealed class When_the_broker_restarts
             submitted.AddRange(await SubmitAsync(client));
             var pids = Consuming.ToDictionary(n => n, Pipeline.Running.PidOf);
             await broker!.StopAppAsync();
-            var notReady = await UnreadyServicesAsync();
+            var stillReady = new Dictionary<string, string>();
+            var notReady = await UnreadyServicesAsync(stillReady);
             await Task.Delay(Down);
             await broker.StartAppAsync();
             var started = Stopwatch.StartNew();
@@ -71,7 +72,8 @@ public sealed class When_the_broker_restarts
                 $"restart {restart}: not ready while down: {string.Join(", ", notReady)}; consuming again after (s): " +
                 $"{string.Join(", ", consumingAgain.Select(q => $"{q.Key} {q.Value:0.0}"))}; every service ready after {readyAgain:0.0} s; " +
                 $"started again by the supervisor after their watchdog gave up: {(restarted.Count == 0 ? "none" : string.Join(", ", restarted))}"));
-            Assert.That(notReady, Is.SupersetOf(Consuming), $"restart {restart}: /health/ready answered 503 while the broker was down");
+            Assert.That(notReady, Is.SupersetOf(Consuming), $"restart {restart}: /health/ready answered 503 while the broker was down; last answers of the others: " +
+                string.Join(", ", stillReady.Select(a => $"{a.Key} {a.Value}")));
             Assert.That(consumingAgain.Where(q => q.Value >= ConsumeAgainWithin.TotalSeconds).Select(q => q.Key), Is.Empty,
                 $"restart {restart}: queues without a consumer {ConsumeAgainWithin.TotalSeconds} s after the broker came back\n{SeriesClient.Logs()}");
         }
@@ -104,8 +106,11 @@ public sealed class When_the_broker_restarts
         return round;
     }
 
-    /// <summary>The consuming services whose /health/ready answers 503 within 15 s of the broker going away.</summary>
-    private static async Task<List<string>> UnreadyServicesAsync()
+    /// <summary>
+    /// The consuming services whose /health/ready answers 503 within 15 s of the broker going away; the others
+    /// are named with their last answer (a status code or "no answer") in <paramref name="lastAnswers"/>.
+    /// </summary>
+    private static async Task<List<string>> UnreadyServicesAsync(Dictionary<string, string> lastAnswers)
     {
         var deadline = Stopwatch.StartNew();
         var unready = new HashSet<string>();
@@ -113,9 +118,12 @@ public sealed class When_the_broker_restarts
         {
             foreach (var name in Consuming.Where(n => !unready.Contains(n)))
             {
-                if (await ReadyStatusAsync(name) == HttpStatusCode.ServiceUnavailable)
+                var status = await ReadyStatusAsync(name);
+                lastAnswers[name] = status?.ToString() ?? "no answer";
+                if (status == HttpStatusCode.ServiceUnavailable)
                 {
                     unready.Add(name);
+                    lastAnswers.Remove(name);
                 }
             }
 
@@ -128,9 +136,10 @@ public sealed class When_the_broker_restarts
     private static async Task AllReadyAsync()
     {
         var deadline = Stopwatch.StartNew();
+        var statuses = Array.Empty<HttpStatusCode?>();
         while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
-            var statuses = await Task.WhenAll(ServicesOnTheBus.Select(ReadyStatusAsync));
+            statuses = await Task.WhenAll(ServicesOnTheBus.Select(ReadyStatusAsync));
             if (statuses.All(s => s == HttpStatusCode.OK))
             {
                 return;
@@ -139,7 +148,8 @@ public sealed class When_the_broker_restarts
             await Task.Delay(200);
         }
 
-        Assert.Fail($"not every service was ready again within 60 s\n{SeriesClient.Logs()}");
+        var answers = ServicesOnTheBus.Zip(statuses, (name, status) => $"{name} {status?.ToString() ?? "no answer"}");
+        Assert.Fail($"not every service was ready again within 60 s: {string.Join(", ", answers)}\n{SeriesClient.Logs()}");
     }
 
     private static async Task<HttpStatusCode?> ReadyStatusAsync(string name)

@@ -116,7 +116,7 @@ public sealed class When_a_series_archive_is_unpacked
     }
 
     [Test]
-    public void An_archive_inflating_past_the_total_limit_is_rejected()
+    public void An_archive_declaring_more_than_the_total_limit_is_rejected_before_anything_is_inflated()
     {
         var random = new Random(7);
         var zip = new SeriesArchive();
@@ -131,7 +131,8 @@ public sealed class When_a_series_archive_is_unpacked
             ExtractAsync(zip.Build(), new ArchiveLimits { MaxTotalBytes = 1_500_000 }));
 
         Assert.That(rejection!.Problem, Is.EqualTo(ArchiveProblem.ZipBomb));
-        Assert.That(rejection.Message, Does.Contain("inflates past 1500000 bytes"));
+        Assert.That(rejection.Message, Does.Contain($"declares {3 * TestZip.DicomLike(600_000).Length} bytes in total; the limit is 1500000"));
+        Assert.That(_store.List("out"), Is.Empty, "nothing was inflated into the store");
     }
 
     [Test]

@@ -32,7 +32,7 @@ public static class SeriesPipelineServices
         builder.Services.AddSingleton<SeriesUploadReader>();
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton<SeriesStatusReader>();
-        builder.AddMedPipelineMassTransit(_ => { });
+        builder.AddMedPipelineMassTransit(_ => { }, readyOnlyWhileBrokerAnswers: false);
         return builder;
     }
 }

@@ -10,7 +10,8 @@ namespace MedPipeline.Gateway.Uploads;
 /// <summary>
 /// Reads the multipart request of POST /api/studies/series/predict section by section: the ZIP is
 /// streamed straight into the store under the caller's organization prefix (never held in memory), the fields are checked, and any
-/// problem becomes an <see cref="UploadRejection"/> naming the field, with nothing left behind.
+/// problem becomes an <see cref="UploadRejection"/> naming the field, with nothing left behind. An organization whose
+/// uploads already waiting in the store reach its cap is refused (429) before, or as soon as, the new one would pass it.
 /// </summary>
 public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOptions> options, IModelCatalog models)
 {
@@ -21,9 +22,16 @@ public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOption
     {
         var boundary = BoundaryOf(request.ContentType);
         var archiveKey = StoreLayout.Archive(organization, requestId);
+        var room = options.Value.MaxWaitingBytesPerOrganization - store.BytesBelow(StoreLayout.ArchivesOf(organization));
+        if (room <= 0)
+        {
+            throw TooMuchWaiting();
+        }
+
+        var limit = Math.Min(options.Value.MaxArchiveBytes, room);
         try
         {
-            var (fields, archive) = await ReadSectionsAsync(new MultipartReader(boundary, request.Body), archiveKey, cancellationToken);
+            var (fields, archive) = await ReadSectionsAsync(new MultipartReader(boundary, request.Body), archiveKey, limit, cancellationToken);
             return Validate(fields, archive, archiveKey);
         }
         catch (Exception e) when (e is UploadRejection or StoreLimitExceededException or InvalidDataException or IOException)
@@ -32,6 +40,7 @@ public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOption
             throw e switch
             {
                 UploadRejection rejection => rejection,
+                StoreLimitExceededException when limit < options.Value.MaxArchiveBytes => TooMuchWaiting(),
                 StoreLimitExceededException => new UploadRejection(StatusCodes.Status413PayloadTooLarge, "The archive is too large.",
                     new Dictionary<string, string[]> { ["file"] = [$"must be at most {options.Value.MaxArchiveBytes} bytes"] }),
                 _ => new UploadRejection(StatusCodes.Status400BadRequest, "The multipart body could not be read.",
@@ -39,6 +48,14 @@ public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOption
             };
         }
     }
+
+    private UploadRejection TooMuchWaiting() =>
+        new(StatusCodes.Status429TooManyRequests, "Too many of this organization's uploads wait in the store.",
+            new Dictionary<string, string[]>
+            {
+                ["file"] = [$"this organization's waiting uploads would pass {options.Value.MaxWaitingBytesPerOrganization} bytes; retry when some series have finished"],
+            },
+            options.Value.WaitingBytesRetryAfter);
 
     private static string BoundaryOf(string? contentType)
     {
@@ -55,7 +72,7 @@ public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOption
     }
 
     private async Task<(Dictionary<string, string> Fields, StoredObject? Archive)> ReadSectionsAsync(
-        MultipartReader reader, string archiveKey, CancellationToken cancellationToken)
+        MultipartReader reader, string archiveKey, long maxArchiveBytes, CancellationToken cancellationToken)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         StoredObject? archive = null;
@@ -71,7 +88,7 @@ public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOption
             if (name == "file")
             {
                 archive = archive is null
-                    ? await store.WriteAsync(archiveKey, new ZipSignatureStream(section.Body), options.Value.MaxArchiveBytes, cancellationToken)
+                    ? await store.WriteAsync(archiveKey, new ZipSignatureStream(section.Body), maxArchiveBytes, cancellationToken)
                     : throw UploadRejection.Field("file", "was sent more than once");
                 continue;
             }

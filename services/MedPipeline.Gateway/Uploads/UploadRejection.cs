@@ -1,8 +1,11 @@
 namespace MedPipeline.Gateway.Uploads;
 
 /// <summary>Why an upload is refused: the HTTP status and, per field, what is wrong.</summary>
-public sealed class UploadRejection(int statusCode, string title, IDictionary<string, string[]> errors) : Exception(title)
+public sealed class UploadRejection(int statusCode, string title, IDictionary<string, string[]> errors, TimeSpan? retryAfter = null) : Exception(title)
 {
+    /// <summary>When the refusal is temporary (429): how long the caller should wait.</summary>
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+
     public int StatusCode { get; } = statusCode;
 
     public string Title { get; } = title;

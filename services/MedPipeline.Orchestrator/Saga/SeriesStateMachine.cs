@@ -151,11 +151,18 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
         where T : class =>
         WhenCurrent(@event, attempt).EndIn(Failed, s, c => reason(c.Message));
 
-    /// <summary>A worker of the current attempt kept throwing until its retries ran out (its Fault): the series fails.</summary>
+    /// <summary>
+    /// A worker of the current attempt kept throwing until its retries ran out (its Fault): the series fails.
+    /// The reason goes to the hospital's backend and the status read model, so it names the kind of failure
+    /// only: exception messages can carry store paths, hosts or file names, which stay in the worker's log.
+    /// </summary>
     private EventActivities<SeriesState> StageKeptFailing<T>(Event<Fault<T>> @event, Func<T, Guid?> attempt, string doing, SeriesSagaSettings s)
         where T : class =>
         WhenCurrent(@event, f => attempt(f.Message)).EndIn(Failed, s, c =>
-            $"{doing} kept failing: {c.Message.Exceptions.FirstOrDefault()?.Message ?? "no exception recorded"}");
+            $"{doing} kept failing after its retries ({ShortTypeName(c.Message.Exceptions.FirstOrDefault()?.ExceptionType)}); the service's log has the details");
+
+    private static string ShortTypeName(string? exceptionType) =>
+        exceptionType is null ? "no exception recorded" : exceptionType[(exceptionType.LastIndexOf('.') + 1)..];
 
     private static bool Supported(IModelSupport models, BehaviorContext<SeriesState, SeriesUnpacked> c) =>
         models.Supports(c.Saga.ModelType, c.Message.Modality, c.Message.SopClassUids);

@@ -18,8 +18,11 @@ public static class CallbackDeliveryServices
     public static IHttpClientBuilder AddCallbackSender(this IServiceCollection services)
     {
         // Timeouts are the pipeline's (per attempt), not HttpClient's default 100 s for the whole delivery.
+        // The factory's own handlers log each request's URL at Information, and a callback URL names the
+        // backend's series id: the sender logs its own lines (by correlation id) instead.
         var client = services.AddHttpClient<CallbackSender>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .RemoveAllLoggers();
         client.AddResilienceHandler("callback-delivery", static (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<CallbackDeliveryOptions>>().Value;

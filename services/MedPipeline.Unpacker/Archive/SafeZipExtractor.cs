@@ -6,7 +6,7 @@ namespace MedPipeline.Unpacker.Archive;
 /// <summary>
 /// Takes the DICOM instances out of a series ZIP into the store, refusing the whole archive at the
 /// first sign of danger: unsafe paths, symlinks, nested archives, too many entries, too many bytes
-/// (the central directory's entry count before any entry is read; bytes counted as they are inflated), absurd compression ratios, and entries that are not DICOM.
+/// (the central directory's entry count before any entry is read, its declared total size before any entry is inflated, bytes counted again as they are inflated), absurd compression ratios, and entries that are not DICOM.
 /// Instance keys are numbered in entry order, so a redelivered message writes the same keys again.
 /// </summary>
 public sealed class SafeZipExtractor(ISeriesStore store, ArchiveLimits limits)
@@ -47,6 +47,8 @@ public sealed class SafeZipExtractor(ISeriesStore store, ArchiveLimits limits)
                 CheckEntry(entry);
             }
 
+            CheckDeclaredTotal(files);
+
             var budget = new InflationBudget(limits);
             var extracted = new List<ExtractedInstance>(files.Count);
             for (var index = 0; index < files.Count; index++)
@@ -67,6 +69,21 @@ public sealed class SafeZipExtractor(ISeriesStore store, ArchiveLimits limits)
         {
             throw new ArchiveRejectedException(ArchiveProblem.ZipBomb,
                 $"the archive declares {declared} entries; the limit is {limits.MaxEntries}");
+        }
+    }
+
+    /// <summary>
+    /// The central directory's uncompressed sizes, summed before anything is inflated: an archive that says
+    /// it holds more than the series budget is refused at once. The bytes are counted again while inflating
+    /// (<see cref="InflationBudget"/>), since a crafted directory can understate them.
+    /// </summary>
+    private void CheckDeclaredTotal(List<ZipArchiveEntry> files)
+    {
+        var declared = files.Sum(e => e.Length);
+        if (declared > limits.MaxTotalBytes)
+        {
+            throw new ArchiveRejectedException(ArchiveProblem.ZipBomb,
+                $"the archive declares {declared} bytes in total; the limit is {limits.MaxTotalBytes}");
         }
     }
 

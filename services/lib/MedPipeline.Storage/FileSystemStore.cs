@@ -88,6 +88,30 @@ public sealed class FileSystemStore : ISeriesStore
             .Order(StringComparer.Ordinal)];
     }
 
+    public long BytesBelow(string prefix)
+    {
+        var directory = PathOf(prefix);
+        if (!Directory.Exists(directory))
+        {
+            return 0;
+        }
+
+        long total = 0;
+        foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
+        {
+            try
+            {
+                total += new FileInfo(file).Length;
+            }
+            catch (FileNotFoundException)
+            {
+                // Finished or deleted while counting: it no longer waits.
+            }
+        }
+
+        return total;
+    }
+
     public void DeletePrefix(string prefix)
     {
         var path = PathOf(prefix);

@@ -17,4 +17,7 @@ public interface ISeriesStore
     IReadOnlyList<string> List(string prefix);
 
     void DeletePrefix(string prefix);
+
+    /// <summary>Bytes held below a prefix, writes still in progress included (what an organization has waiting).</summary>
+    long BytesBelow(string prefix);
 }

@@ -12,9 +12,8 @@ namespace MedPipeline.Hosting.Logging;
 internal static class FrameworkRequestLogging
 {
     /// <summary>
-    /// The categories whose Information lines name request URLs. HttpClient's (System.Net.Http.HttpClient)
-    /// is not limited yet: a filter on it stopped MassTransit's usage-telemetry control test from seeing the
-    /// attempt (cause not found in time); callbacks log their URL there at Information.
+    /// The categories whose Information lines name request URLs. The one outgoing HttpClient (callbacks)
+    /// has IHttpClientFactory's URL logging removed where it is built (CallbackDeliveryServices).
     /// </summary>
     public static readonly string[] Categories = ["Microsoft.AspNetCore"];
 

@@ -11,8 +11,12 @@ public static class MedPipelineMassTransitExtensions
     /// MassTransit over RabbitMQ from the "RabbitMq" section (validated at start): kebab-case endpoint
     /// names, <see cref="MedPipelineBusDefaults.ConfigureMedPipelineBus"/>, no usage telemetry, the bus health
     /// check tagged "ready" and the <see cref="BusConnectionWatchdog"/> (tagged "live"). <paramref name="configure"/> registers the service's consumers, sagas and definitions.
+    /// With <paramref name="readyOnlyWhileBrokerAnswers"/> (services that consume) readiness also needs the broker's port to
+    /// accept connections: MassTransit's bus check can stay Healthy for seconds after the broker went away.
+    /// The gateway only publishes and keeps answering single images without the broker, so it opts out.
     /// </summary>
-    public static IHostApplicationBuilder AddMedPipelineMassTransit(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> configure)
+    public static IHostApplicationBuilder AddMedPipelineMassTransit(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> configure,
+        bool readyOnlyWhileBrokerAnswers = true)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
@@ -48,6 +52,11 @@ public static class MedPipelineMassTransitExtensions
         });
         // After MassTransit's own hosted service, so the watchdog starts watching a bus that has started.
         builder.Services.AddSingleton<IBrokerProbe, RabbitMqTcpProbe>();
+        if (readyOnlyWhileBrokerAnswers)
+        {
+            builder.Services.AddHealthChecks().AddCheck<BrokerReachableHealthCheck>("rabbitmq-reachable", tags: [HealthTags.Ready]);
+        }
+
         builder.Services.AddMedPipelineBusWatchdog();
         return builder;
     }
