@@ -33,10 +33,12 @@ public static class GatewayServices
         builder.Services.AddOptions<SingleImageOptions>().BindConfiguration(SingleImageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<CodecPoolOptions>().BindConfiguration(CodecPoolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(provider => new CodecProcessPool(provider.GetRequiredService<IOptions<CodecPoolOptions>>().Value));
+        // Uploads are untrusted: DICOM codecs and PNG/JPEG decoding both run in the pool's child processes, never here.
         builder.Services.AddSingleton(provider => new ImagePredictor(
             provider.GetRequiredService<ModelRegistry>(),
             provider.GetRequiredService<IOptions<SingleImageOptions>>().Value.Apply(provider.GetRequiredService<IOptions<PredictionOptions>>().Value),
-            provider.GetRequiredService<CodecProcessPool>()));
+            codecs: provider.GetRequiredService<CodecProcessPool>(),
+            images: provider.GetRequiredService<CodecProcessPool>()));
         builder.Services.AddOptions<FormOptions>().Configure<IOptions<SingleImageOptions>>((o, single) => o.MultipartBodyLengthLimit = single.Value.MaxFileBytes);
         return builder;
     }

@@ -9,7 +9,11 @@ public static class PngDecoder
     private const int ColorTypeGray = 0;
     private const int ColorTypeGrayAlpha = 4;
 
-    public static unsafe ImageFrame Decode(ReadOnlySpan<byte> png, long maxPixels, long maxDecodedBytes = long.MaxValue)
+    public static ImageFrame Decode(ReadOnlySpan<byte> png, long maxPixels, long maxDecodedBytes = long.MaxValue) =>
+        DecodePacked(png, maxPixels, maxDecodedBytes).ToFrame();
+
+    /// <summary>The samples as libspng gives them (8 or 16 bits), before widening: what a codec child sends back.</summary>
+    public static unsafe PackedImage DecodePacked(ReadOnlySpan<byte> png, long maxPixels, long maxDecodedBytes = long.MaxValue)
     {
         using var context = SpngNative.ContextNew(0);
         if (context.IsInvalid)
@@ -40,7 +44,7 @@ public static class PngDecoder
                 }
 
                 var gray = header.ColorType is ColorTypeGray or ColorTypeGrayAlpha;
-                return ToFrame(buffer.AsSpan(0, (int)size), (int)header.Width, (int)header.Height, gray, sixteen);
+                return Pack(buffer.AsSpan(0, (int)size), new RasterLayout((int)header.Width, (int)header.Height, gray ? ColorModel.Monochrome2 : ColorModel.Rgb, sixteen ? 16 : 8));
             }
             finally
             {
@@ -49,23 +53,32 @@ public static class PngDecoder
         }
     }
 
-    private static ImageFrame ToFrame(ReadOnlySpan<byte> rgba, int width, int height, bool gray, bool sixteen)
+    /// <summary>Keeps the first one (gray) or three (RGB) of the four decoded channels; alpha is dropped.</summary>
+    private static PackedImage Pack(ReadOnlySpan<byte> rgba, RasterLayout layout)
     {
-        var frame = new ImageFrame(width, height, gray ? ColorModel.Monochrome2 : ColorModel.Rgb, PixelValueInfo.ForNonDicom(sixteen ? 16 : 8));
-        var samples = frame.Samples;
-        var channels = frame.Channels;
-        var pixels = width * height;
+        var samples = new byte[layout.PackedBytes];
+        if (layout.BytesPerSample == 2)
+        {
+            PackChannels(MemoryMarshal.Cast<byte, ushort>(rgba), MemoryMarshal.Cast<byte, ushort>(samples.AsSpan()), layout.Channels);
+        }
+        else
+        {
+            PackChannels(rgba, samples, layout.Channels);
+        }
+
+        return new PackedImage(layout, samples);
+    }
+
+    private static void PackChannels<T>(ReadOnlySpan<T> rgba, Span<T> output, int channels)
+    {
+        var pixels = output.Length / channels;
         for (var p = 0; p < pixels; p++)
         {
             for (var c = 0; c < channels; c++)
             {
-                samples[p * channels + c] = sixteen
-                    ? MemoryMarshal.Read<ushort>(rgba[((p * 4 + c) * 2)..])
-                    : rgba[p * 4 + c];
+                output[p * channels + c] = rgba[p * 4 + c];
             }
         }
-
-        return frame;
     }
 
     private static void Check(int code, ImageDecodeFailure failure)
