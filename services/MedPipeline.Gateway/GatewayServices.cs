@@ -8,6 +8,7 @@ using MedPipeline.Gateway.SingleImage;
 using MedPipeline.Models;
 using MedPipeline.ModelRunner;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace MedPipeline.Gateway;
@@ -39,6 +40,8 @@ public static class GatewayServices
             provider.GetRequiredService<IOptions<SingleImageOptions>>().Value.Apply(provider.GetRequiredService<IOptions<PredictionOptions>>().Value),
             codecs: provider.GetRequiredService<CodecProcessPool>(),
             images: provider.GetRequiredService<CodecProcessPool>()));
+        builder.Services.AddOptions<KestrelLimitsOptions>().BindConfiguration(KestrelLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<KestrelLimitsOptions>>((kestrel, limits) => limits.Value.ApplyTo(kestrel.Limits));
         builder.Services.AddOptions<FormOptions>().Configure<IOptions<SingleImageOptions>>((o, single) => o.MultipartBodyLengthLimit = single.Value.MaxFileBytes);
         return builder;
     }
