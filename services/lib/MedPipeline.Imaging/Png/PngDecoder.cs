@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace MedPipeline.Imaging.Png;
@@ -35,20 +34,19 @@ public static class PngDecoder
             var sixteen = header.BitDepth == 16;
             var format = sixteen ? SpngNative.FormatRgba16 : SpngNative.FormatRgba8;
             Check(SpngNative.DecodedImageSize(context, format, out var size), ImageDecodeFailure.Corrupt);
-            var buffer = ArrayPool<byte>.Shared.Rent(checked((int)size));
+            // Outside the managed heap: the RGBA scratch is the largest buffer of a decode (four times a gray image's
+            // packed size), and a codec child's managed heap is capped at half its memory limit.
+            var buffer = (byte*)NativeMemory.Alloc(size);
             try
             {
-                fixed (byte* output = buffer)
-                {
-                    Check(SpngNative.DecodeImage(context, output, size, format, 0), ImageDecodeFailure.Corrupt);
-                }
-
+                Check(SpngNative.DecodeImage(context, buffer, size, format, 0), ImageDecodeFailure.Corrupt);
                 var gray = header.ColorType is ColorTypeGray or ColorTypeGrayAlpha;
-                return Pack(buffer.AsSpan(0, (int)size), new RasterLayout((int)header.Width, (int)header.Height, gray ? ColorModel.Monochrome2 : ColorModel.Rgb, sixteen ? 16 : 8));
+                var layout = new RasterLayout((int)header.Width, (int)header.Height, gray ? ColorModel.Monochrome2 : ColorModel.Rgb, sixteen ? 16 : 8);
+                return Pack(new ReadOnlySpan<byte>(buffer, checked((int)size)), layout);
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                NativeMemory.Free(buffer);
             }
         }
     }
