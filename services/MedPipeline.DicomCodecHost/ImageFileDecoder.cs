@@ -22,7 +22,7 @@ internal static class ImageFileDecoder
 
             var maxPixels = (long)declared.Width * declared.Height;
             var image = ImageDecoder.DecodePacked(data, maxPixels, DecodeBudget.DecodedBytes(declared.Width, declared.Height, declared.Channels));
-            return (new CodecResponseHeader(true, "", null, 0, null, image.Layout), image.Samples);
+            return FaultHook.Distort(new CodecResponseHeader(true, "", null, 0, null, image.Layout), image.Samples);
         }
         catch (ImageDecodeException e)
         {

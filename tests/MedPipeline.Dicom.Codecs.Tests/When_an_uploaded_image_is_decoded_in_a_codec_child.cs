@@ -113,6 +113,21 @@ public sealed class When_an_uploaded_image_is_decoded_in_a_codec_child
         Assert.That(pool.WorkerPids, Is.Empty, "the hung worker was killed");
     }
 
+    [TestCase("wrong-layout", "the codec decoded 98×61")]
+    [TestCase("short-samples", "bytes of samples")]
+    public async Task An_answer_that_does_not_fit_the_declared_header_is_refused(string fault, string words)
+    {
+        var options = new CodecPoolOptions();
+        options.WorkerEnvironment["MEDPIPE_CODEC_TEST_FAULT"] = fault;
+        await using var pool = new CodecProcessPool(options);
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(_folder, "rgb.png"));
+
+        var error = Assert.ThrowsAsync<ImageDecodeException>(() => pool.DecodeImageAsync(bytes, ImageDecoder.DefaultMaxPixels, long.MaxValue, CancellationToken.None));
+
+        Assert.That(error!.Failure, Is.EqualTo(ImageDecodeFailure.Corrupt));
+        Assert.That(error.Message, Does.Contain(words));
+    }
+
     /// <summary>A gray 8-bit PNG header declaring side² pixels over a tiny zlib stream.</summary>
     private static byte[] HugePng(int side)
     {
