@@ -2,7 +2,7 @@ using MedPipeline.Dicom.Codecs;
 
 namespace MedPipeline.DicomCodecHost;
 
-/// <summary>The request loop of a codec worker: one frame at a time until stdin closes.</summary>
+/// <summary>The request loop of a codec worker: one DICOM frame or image file at a time until stdin closes.</summary>
 internal static class CodecHost
 {
     private const long MaxFrameBytes = 1L << 30;
@@ -19,7 +19,12 @@ internal static class CodecHost
             while (await CodecProtocol.ReadRequestAsync(input, MaxFrameBytes, cancellationToken) is var (header, data))
             {
                 FaultHook.BeforeDecode();
-                var (response, pixels) = decoder.Decode(header, data);
+                var (response, pixels) = header switch
+                {
+                    { Frame: { } frame, Image: null } => decoder.Decode(frame, data),
+                    { Frame: null, Image: { } image } => ImageFileDecoder.Decode(image, data),
+                    _ => (new CodecResponseHeader(false, "the request names neither or both of a frame and an image", null, 0), []),
+                };
                 await CodecProtocol.WriteResponseAsync(output, response, pixels, cancellationToken);
             }
 

@@ -11,7 +11,7 @@ namespace MedPipeline.DicomCodecHost;
 /// </summary>
 internal sealed class GdcmFrameDecoder(string workFile)
 {
-    public (CodecResponseHeader Header, byte[] Pixels) Decode(CodecRequestHeader request, byte[] data)
+    public (CodecResponseHeader Header, byte[] Pixels) Decode(CodecFrameRequest request, byte[] data)
     {
         if (!EndsWithEndMarker(data))
         {

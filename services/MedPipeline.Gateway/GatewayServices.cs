@@ -8,6 +8,7 @@ using MedPipeline.Gateway.SingleImage;
 using MedPipeline.Models;
 using MedPipeline.ModelRunner;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 
 namespace MedPipeline.Gateway;
@@ -33,10 +34,14 @@ public static class GatewayServices
         builder.Services.AddOptions<SingleImageOptions>().BindConfiguration(SingleImageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<CodecPoolOptions>().BindConfiguration(CodecPoolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(provider => new CodecProcessPool(provider.GetRequiredService<IOptions<CodecPoolOptions>>().Value));
+        // Uploads are untrusted: DICOM codecs and PNG/JPEG decoding both run in the pool's child processes, never here.
         builder.Services.AddSingleton(provider => new ImagePredictor(
             provider.GetRequiredService<ModelRegistry>(),
             provider.GetRequiredService<IOptions<SingleImageOptions>>().Value.Apply(provider.GetRequiredService<IOptions<PredictionOptions>>().Value),
-            provider.GetRequiredService<CodecProcessPool>()));
+            codecs: provider.GetRequiredService<CodecProcessPool>(),
+            images: provider.GetRequiredService<CodecProcessPool>()));
+        builder.Services.AddOptions<KestrelLimitsOptions>().BindConfiguration(KestrelLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<KestrelLimitsOptions>>((kestrel, limits) => limits.Value.ApplyTo(kestrel.Limits));
         builder.Services.AddOptions<FormOptions>().Configure<IOptions<SingleImageOptions>>((o, single) => o.MultipartBodyLengthLimit = single.Value.MaxFileBytes);
         return builder;
     }

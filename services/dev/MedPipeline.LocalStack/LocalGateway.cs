@@ -16,6 +16,9 @@ public sealed class LocalGateway : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The gateway process (tests read its /proc entries).</summary>
+    public int Pid => _process.Pid;
+
     /// <param name="dll">The built MedPipeline.Gateway.dll.</param>
     /// <param name="checkout">The repository root: static files and models are served from it.</param>
     public static async Task<LocalGateway> StartAsync(string dll, string checkout, TimeSpan timeout, params string[] extraArguments)

@@ -28,4 +28,17 @@ public static class DecodeBudget
                 $"the {format} declares {width}×{height}×{channels}, {bytes} bytes once decoded, above the decode budget of {maxDecodedBytes} bytes"));
         }
     }
+
+    /// <summary>
+    /// What the PNG and JPEG decoders check before they allocate, for a layout read by <see cref="ImageHeaderReader"/>:
+    /// the decode budget (<see cref="ImageDecodeFailure.OverDecodeBudget"/>), then the pixel limit (<see cref="ImageDecodeFailure.TooLarge"/>).
+    /// </summary>
+    public static void Check(string format, RasterLayout layout, long maxPixels, long maxDecodedBytes)
+    {
+        Check(format, (uint)layout.Width, (uint)layout.Height, layout.Channels, maxDecodedBytes);
+        if ((long)layout.Width * layout.Height > maxPixels)
+        {
+            throw new ImageDecodeException(ImageDecodeFailure.TooLarge, $"the {format} is {layout.Width}×{layout.Height}, above the limit of {maxPixels} pixels");
+        }
+    }
 }

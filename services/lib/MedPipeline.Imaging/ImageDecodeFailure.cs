@@ -10,4 +10,10 @@ public enum ImageDecodeFailure
 
     /// <summary>The declared image would decode to more bytes than the caller's decode budget allows.</summary>
     OverDecodeBudget,
+
+    /// <summary>The codec child process died or passed its memory limit while decoding (and was killed).</summary>
+    DecoderCrashed,
+
+    /// <summary>The codec child process did not answer within its time limit (and was killed).</summary>
+    DecoderTimedOut,
 }

@@ -8,7 +8,8 @@ namespace MedPipeline.ModelRunner;
 internal static class ImageDecoding
 {
     public static async Task<(IReadOnlyList<ImageFrame> Frames, string Format)> DecodeAsync(
-        ReadOnlyMemory<byte> file, string fileName, ICompressedFrameDecoder? codecs, PredictionOptions options, CancellationToken cancellationToken)
+        ReadOnlyMemory<byte> file, string fileName, ICompressedFrameDecoder? codecs, IImageFileDecoder images, PredictionOptions options,
+        CancellationToken cancellationToken)
     {
         var format = ImageFormatSniffer.Detect(file.Span);
         try
@@ -21,7 +22,7 @@ internal static class ImageDecoding
                     CheckDecodeBudget(dataset.Image, fileName, options.MaxDecodedBytes);
                     return (await dataset.DecodeFramesAsync(codecs, limits, cancellationToken), "dicom");
                 case ImageFormat.Png or ImageFormat.Jpeg:
-                    return ([ImageDecoder.Decode(file.Span, options.MaxPixels, options.MaxDecodedBytes)], format == ImageFormat.Png ? "png" : "jpeg");
+                    return ([await images.DecodeImageAsync(file, options.MaxPixels, options.MaxDecodedBytes, cancellationToken)], format == ImageFormat.Png ? "png" : "jpeg");
                 default:
                     throw new PredictionException(PredictionError.NotAnImage,
                         $"'{fileName}' is not an image: expected a DICOM Part-10 file, a PNG or a JPEG (judged by its first bytes)");

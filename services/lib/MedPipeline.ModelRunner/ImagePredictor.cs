@@ -12,10 +12,14 @@ namespace MedPipeline.ModelRunner;
 /// One file in, one answer per frame out: decode, preprocess per the model's manifest, and run the model
 /// through the <see cref="BatchInference"/> core the series path shares (at most
 /// <see cref="PredictionOptions.MaxConcurrentRunsPerModel"/> runs of a model at once).
-/// Used by the gateway's synchronous endpoints and by `medpipe predict`.
+/// Used by the gateway's synchronous endpoints and by `medpipe predict`. PNG and JPEG files go to
+/// <paramref name="images"/>: the gateway passes its codec process pool; without one they are decoded in this
+/// process, which only suits the user's own files.
 /// </summary>
-public sealed class ImagePredictor(ModelRegistry registry, PredictionOptions options, ICompressedFrameDecoder? codecs = null)
+public sealed class ImagePredictor(ModelRegistry registry, PredictionOptions options, ICompressedFrameDecoder? codecs = null, IImageFileDecoder? images = null)
 {
+    private readonly IImageFileDecoder _images = images ?? InProcessImageDecoder.Instance;
+
     private readonly BatchInference _inference = new(options.MaxConcurrentRunsPerModel);
 
     // Decoded frames are the one allocation that grows with the upload; holding them only under this gate
@@ -53,7 +57,7 @@ public sealed class ImagePredictor(ModelRegistry registry, PredictionOptions opt
         try
         {
             var clock = Stopwatch.StartNew();
-            var (frames, format) = await ImageDecoding.DecodeAsync(file, fileName, codecs, options, cancellationToken);
+            var (frames, format) = await ImageDecoding.DecodeAsync(file, fileName, codecs, _images, options, cancellationToken);
             var decodeMs = clock.Elapsed.TotalMilliseconds;
             try
             {

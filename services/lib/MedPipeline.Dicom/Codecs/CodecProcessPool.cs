@@ -5,11 +5,12 @@ using MedPipeline.Imaging;
 namespace MedPipeline.Dicom.Codecs;
 
 /// <summary>
-/// Decodes JPEG-family, JPEG-LS and JPEG 2000 frames with GDCM in a small pool of child processes
-/// (MedPipeline.DicomCodecHost). A worker that hangs, grows past its memory limit or dies fails only
-/// the frame it held, with a typed reason, and is replaced; no GDCM code runs in this process.
+/// Decodes JPEG-family, JPEG-LS and JPEG 2000 frames with GDCM, and uploaded PNG and JPEG files with libspng and
+/// TurboJPEG, in a small pool of child processes (MedPipeline.DicomCodecHost). A worker that hangs, grows past its
+/// memory limit or dies fails only the request it held, with a typed reason, and is replaced; no codec runs in
+/// this process.
 /// </summary>
-public sealed class CodecProcessPool : ICompressedFrameDecoder, IAsyncDisposable
+public sealed class CodecProcessPool : ICompressedFrameDecoder, IImageFileDecoder, IAsyncDisposable
 {
     private static readonly HashSet<string> Supported =
     [
@@ -42,19 +43,42 @@ public sealed class CodecProcessPool : ICompressedFrameDecoder, IAsyncDisposable
             throw new DicomReadException(frame.Source, DicomFailureReason.UnsupportedTransferSyntax, $"no codec for transfer syntax {frame.TransferSyntaxUid}");
         }
 
+        var request = new CodecFrameRequest(frame.TransferSyntaxUid, frame.Rows, frame.Columns, frame.SamplesPerPixel, frame.BitsAllocated,
+            frame.BitsStored, frame.PixelRepresentation, frame.PhotometricInterpretation, frame.PlanarConfiguration);
+        var expected = (long)frame.Rows * frame.Columns * frame.SamplesPerPixel * (frame.BitsAllocated / 8);
+        CodecResponseHeader header;
+        byte[] pixels;
+        try
+        {
+            (header, pixels) = await ExchangeAsync(new CodecRequestHeader(request, null), frame.Data, expected, cancellationToken);
+        }
+        catch (CodecProcessException e)
+        {
+            var reason = e.Failure == CodecProcessFailure.TimedOut ? DicomFailureReason.DecoderTimedOut : DicomFailureReason.DecoderCrashed;
+            throw new DicomReadException(frame.Source, reason, e.Message, e);
+        }
+
+        return header.Ok
+            ? ToFrame(frame, header, pixels, values)
+            : throw new DicomReadException(frame.Source, DicomFailureReason.DecoderFailed, header.Message);
+    }
+
+    /// <summary>A PNG or JPEG upload: its header is checked here against the limits, the file is decoded in a child.</summary>
+    public Task<ImageFrame> DecodeImageAsync(ReadOnlyMemory<byte> file, long maxPixels, long maxDecodedBytes, CancellationToken cancellationToken) =>
+        IsolatedImageDecoding.DecodeAsync(this, file, maxPixels, maxDecodedBytes, cancellationToken);
+
+    /// <summary>One request on a rented worker; a worker that failed its request is killed and not rented again.</summary>
+    internal async Task<(CodecResponseHeader Header, byte[] Data)> ExchangeAsync(CodecRequestHeader header, ReadOnlyMemory<byte> data, long maxResponseBytes,
+        CancellationToken cancellationToken)
+    {
         await _slots.WaitAsync(cancellationToken);
         var worker = Rent();
         var healthy = false;
         try
         {
-            var (header, pixels) = await worker.DecodeAsync(frame, _options, cancellationToken);
+            var answer = await worker.ExchangeAsync(header, data, maxResponseBytes, _options, cancellationToken);
             healthy = true;
-            if (!header.Ok)
-            {
-                throw new DicomReadException(frame.Source, DicomFailureReason.DecoderFailed, header.Message);
-            }
-
-            return ToFrame(frame, header, pixels, values);
+            return answer;
         }
         finally
         {

@@ -6,8 +6,9 @@ namespace MedPipeline.Dicom.Codecs;
 
 /// <summary>
 /// The pipe protocol between the pool and a codec process. Request: "MPCQ", header length, JSON header
-/// (the frame's attributes), data length, compressed bytes. Response: "MPCR", status (0 ok, 1 failed),
-/// JSON header (message, output photometric, planar configuration), data length, decoded bytes.
+/// (a DICOM frame's attributes, or an image file's format and declared layout), data length, compressed bytes.
+/// Response: "MPCR", header length, JSON header (verdict, message, the decoded layout or the typed failure),
+/// data length, decoded bytes.
 /// </summary>
 public static class CodecProtocol
 {

@@ -1,5 +1,4 @@
 namespace MedPipeline.Dicom.Codecs;
 
-/// <summary>The attributes of a <see cref="CompressedFrame"/> as they cross the pipe.</summary>
-public sealed record CodecRequestHeader(string TransferSyntaxUid, int Rows, int Columns, int SamplesPerPixel, int BitsAllocated,
-    int BitsStored, int PixelRepresentation, string PhotometricInterpretation, int PlanarConfiguration);
+/// <summary>What the child is asked to decode: exactly one of a DICOM frame or an image file.</summary>
+public sealed record CodecRequestHeader(CodecFrameRequest? Frame, CodecImageRequest? Image);

@@ -44,11 +44,10 @@ internal sealed class CodecWorker : IDisposable
         }
     }
 
-    public async Task<(CodecResponseHeader Header, byte[] Pixels)> DecodeAsync(CompressedFrame frame, CodecPoolOptions options, CancellationToken cancellationToken)
+    /// <summary>One request and its answer; a child that has to be killed for it is a <see cref="CodecProcessException"/>.</summary>
+    public async Task<(CodecResponseHeader Header, byte[] Data)> ExchangeAsync(CodecRequestHeader header, ReadOnlyMemory<byte> data, long maxResponseBytes,
+        CodecPoolOptions options, CancellationToken cancellationToken)
     {
-        var header = new CodecRequestHeader(frame.TransferSyntaxUid, frame.Rows, frame.Columns, frame.SamplesPerPixel, frame.BitsAllocated,
-            frame.BitsStored, frame.PixelRepresentation, frame.PhotometricInterpretation, frame.PlanarConfiguration);
-        var expected = (long)frame.Rows * frame.Columns * frame.SamplesPerPixel * (frame.BitsAllocated / 8);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.RequestTimeout);
         var limitBytes = options.MemoryLimitMegabytes * 1024L * 1024;
@@ -63,20 +62,20 @@ internal sealed class CodecWorker : IDisposable
         }, null, WatchInterval, WatchInterval);
         try
         {
-            await CodecProtocol.WriteRequestAsync(_process.StandardInput.BaseStream, header, frame.Data, deadline.Token);
-            return await CodecProtocol.ReadResponseAsync(_process.StandardOutput.BaseStream, expected, deadline.Token);
+            await CodecProtocol.WriteRequestAsync(_process.StandardInput.BaseStream, header, data, deadline.Token);
+            return await CodecProtocol.ReadResponseAsync(_process.StandardOutput.BaseStream, maxResponseBytes, deadline.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             Kill();
-            throw new DicomReadException(frame.Source, DicomFailureReason.DecoderTimedOut,
+            throw new CodecProcessException(CodecProcessFailure.TimedOut,
                 $"the codec process did not answer within {options.RequestTimeout.TotalSeconds:0.#} s and was killed");
         }
-        catch (Exception e) when (e is IOException or EndOfStreamException or InvalidDataException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or EndOfStreamException or InvalidDataException or ObjectDisposedException or System.Text.Json.JsonException)
         {
             Kill();
             var why = overLimit ? $"passed the memory limit of {options.MemoryLimitMegabytes} MB and was killed" : $"died: {ExitDescription()}";
-            throw new DicomReadException(frame.Source, DicomFailureReason.DecoderCrashed, $"the codec process {why}", e);
+            throw new CodecProcessException(CodecProcessFailure.Crashed, $"the codec process {why}", e);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace MedPipeline.Imaging.Jpeg;
@@ -6,7 +5,11 @@ namespace MedPipeline.Imaging.Jpeg;
 /// <summary>JPEG to <see cref="ImageFrame"/> with TurboJPEG: grayscale JPEGs stay gray, everything else becomes RGB.</summary>
 public static class JpegDecoder
 {
-    public static unsafe ImageFrame Decode(ReadOnlySpan<byte> jpeg, long maxPixels, long maxDecodedBytes = long.MaxValue)
+    public static ImageFrame Decode(ReadOnlySpan<byte> jpeg, long maxPixels, long maxDecodedBytes = long.MaxValue) =>
+        DecodePacked(jpeg, maxPixels, maxDecodedBytes).ToFrame();
+
+    /// <summary>The 8-bit samples as TurboJPEG gives them, before widening: what a codec child sends back.</summary>
+    public static unsafe PackedImage DecodePacked(ReadOnlySpan<byte> jpeg, long maxPixels, long maxDecodedBytes = long.MaxValue)
     {
         using var handle = TurboJpegNative.InitDecompress();
         if (handle.IsInvalid)
@@ -30,34 +33,19 @@ public static class JpegDecoder
 
             var gray = colorspace == TurboJpegNative.ColorspaceGray;
             var channels = gray ? 1 : 3;
-            var size = width * height * channels;
-            var buffer = ArrayPool<byte>.Shared.Rent(size);
-            try
+            var samples = new byte[(long)width * height * channels];
+            fixed (byte* output = samples)
             {
-                fixed (byte* output = buffer)
+                var result = TurboJpegNative.Decompress(handle, input, (nuint)jpeg.Length, output, width, width * channels, height,
+                    gray ? TurboJpegNative.PixelFormatGray : TurboJpegNative.PixelFormatRgb,
+                    TurboJpegNative.FlagStopOnWarning | TurboJpegNative.FlagLimitScans);
+                if (result != 0)
                 {
-                    var result = TurboJpegNative.Decompress(handle, input, (nuint)jpeg.Length, output, width, width * channels, height,
-                        gray ? TurboJpegNative.PixelFormatGray : TurboJpegNative.PixelFormatRgb,
-                        TurboJpegNative.FlagStopOnWarning | TurboJpegNative.FlagLimitScans);
-                    if (result != 0)
-                    {
-                        throw new ImageDecodeException(ImageDecodeFailure.Corrupt, $"JPEG: {ErrorOf(handle)}");
-                    }
+                    throw new ImageDecodeException(ImageDecodeFailure.Corrupt, $"JPEG: {ErrorOf(handle)}");
                 }
-
-                var frame = new ImageFrame(width, height, gray ? ColorModel.Monochrome2 : ColorModel.Rgb, PixelValueInfo.ForNonDicom(8));
-                var samples = frame.Samples;
-                for (var i = 0; i < size; i++)
-                {
-                    samples[i] = buffer[i];
-                }
-
-                return frame;
             }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+
+            return new PackedImage(new RasterLayout(width, height, gray ? ColorModel.Monochrome2 : ColorModel.Rgb, 8), samples);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 
 namespace MedPipeline.Imaging.Png;
@@ -9,7 +8,11 @@ public static class PngDecoder
     private const int ColorTypeGray = 0;
     private const int ColorTypeGrayAlpha = 4;
 
-    public static unsafe ImageFrame Decode(ReadOnlySpan<byte> png, long maxPixels, long maxDecodedBytes = long.MaxValue)
+    public static ImageFrame Decode(ReadOnlySpan<byte> png, long maxPixels, long maxDecodedBytes = long.MaxValue) =>
+        DecodePacked(png, maxPixels, maxDecodedBytes).ToFrame();
+
+    /// <summary>The samples as libspng gives them (8 or 16 bits), before widening: what a codec child sends back.</summary>
+    public static unsafe PackedImage DecodePacked(ReadOnlySpan<byte> png, long maxPixels, long maxDecodedBytes = long.MaxValue)
     {
         using var context = SpngNative.ContextNew(0);
         if (context.IsInvalid)
@@ -31,41 +34,49 @@ public static class PngDecoder
             var sixteen = header.BitDepth == 16;
             var format = sixteen ? SpngNative.FormatRgba16 : SpngNative.FormatRgba8;
             Check(SpngNative.DecodedImageSize(context, format, out var size), ImageDecodeFailure.Corrupt);
-            var buffer = ArrayPool<byte>.Shared.Rent(checked((int)size));
+            // Outside the managed heap: the RGBA scratch is the largest buffer of a decode (four times a gray image's
+            // packed size), and a codec child's managed heap is capped at half its memory limit.
+            var buffer = (byte*)NativeMemory.Alloc(size);
             try
             {
-                fixed (byte* output = buffer)
-                {
-                    Check(SpngNative.DecodeImage(context, output, size, format, 0), ImageDecodeFailure.Corrupt);
-                }
-
+                Check(SpngNative.DecodeImage(context, buffer, size, format, 0), ImageDecodeFailure.Corrupt);
                 var gray = header.ColorType is ColorTypeGray or ColorTypeGrayAlpha;
-                return ToFrame(buffer.AsSpan(0, (int)size), (int)header.Width, (int)header.Height, gray, sixteen);
+                var layout = new RasterLayout((int)header.Width, (int)header.Height, gray ? ColorModel.Monochrome2 : ColorModel.Rgb, sixteen ? 16 : 8);
+                return Pack(new ReadOnlySpan<byte>(buffer, checked((int)size)), layout);
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                NativeMemory.Free(buffer);
             }
         }
     }
 
-    private static ImageFrame ToFrame(ReadOnlySpan<byte> rgba, int width, int height, bool gray, bool sixteen)
+    /// <summary>Keeps the first one (gray) or three (RGB) of the four decoded channels; alpha is dropped.</summary>
+    private static PackedImage Pack(ReadOnlySpan<byte> rgba, RasterLayout layout)
     {
-        var frame = new ImageFrame(width, height, gray ? ColorModel.Monochrome2 : ColorModel.Rgb, PixelValueInfo.ForNonDicom(sixteen ? 16 : 8));
-        var samples = frame.Samples;
-        var channels = frame.Channels;
-        var pixels = width * height;
+        var samples = new byte[layout.PackedBytes];
+        if (layout.BytesPerSample == 2)
+        {
+            PackChannels(MemoryMarshal.Cast<byte, ushort>(rgba), MemoryMarshal.Cast<byte, ushort>(samples.AsSpan()), layout.Channels);
+        }
+        else
+        {
+            PackChannels(rgba, samples, layout.Channels);
+        }
+
+        return new PackedImage(layout, samples);
+    }
+
+    private static void PackChannels<T>(ReadOnlySpan<T> rgba, Span<T> output, int channels)
+    {
+        var pixels = output.Length / channels;
         for (var p = 0; p < pixels; p++)
         {
             for (var c = 0; c < channels; c++)
             {
-                samples[p * channels + c] = sixteen
-                    ? MemoryMarshal.Read<ushort>(rgba[((p * 4 + c) * 2)..])
-                    : rgba[p * 4 + c];
+                output[p * channels + c] = rgba[p * 4 + c];
             }
         }
-
-        return frame;
     }
 
     private static void Check(int code, ImageDecodeFailure failure)
