@@ -48,7 +48,7 @@ public static class TestServices
         var external = Environment.GetEnvironmentVariable(ExternalPostgresVariable);
         if (!string.IsNullOrWhiteSpace(external))
         {
-            return _postgresEndpoint = await PostgresEndpoint.WithRolesAsync(external);
+            return _postgresEndpoint = await PostgresEndpoint.WithRolesAsync(external, PostgresRoleLogins.DerivedFrom(external));
         }
 
         _postgres = await PrivatePostgres.StartAsync(StartTimeout);

@@ -9,6 +9,9 @@ namespace MedPipeline.LocalStack;
 /// </summary>
 public static class PipelineDatabaseRoles
 {
+    private const string DuplicateObject = "42710";
+    private const string UniqueViolation = "23505";
+
     public static string RolesSql { get; } = Embedded("medpipeline-roles.sql");
 
     public static string DatabaseSql { get; } = Embedded("medpipeline-database.sql");
@@ -29,7 +32,15 @@ public static class PipelineDatabaseRoles
         }
 
         await using var roles = new NpgsqlCommand(RolesSql, connection);
-        await roles.ExecuteNonQueryAsync();
+        try
+        {
+            await roles.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException e) when (e.SqlState is DuplicateObject or UniqueViolation)
+        {
+            // Another test process created a role between the file's existence check and its CREATE ROLE: now it exists.
+            await roles.ExecuteNonQueryAsync();
+        }
     }
 
     /// <summary>The grants of one pipeline database; <paramref name="superuserInDatabase"/> must name that database.</summary>

@@ -8,10 +8,9 @@ namespace MedPipeline.LocalStack;
 /// </summary>
 public sealed record PostgresEndpoint(string ConnectionString, PostgresRoleLogins Roles)
 {
-    /// <summary>A server given by its superuser connection string; creates the roles with new random passwords.</summary>
-    public static async Task<PostgresEndpoint> WithRolesAsync(string superuser)
+    /// <summary>A server given by its superuser connection string; creates (or updates) the roles with these passwords.</summary>
+    public static async Task<PostgresEndpoint> WithRolesAsync(string superuser, PostgresRoleLogins roles)
     {
-        var roles = PostgresRoleLogins.NewRandom();
         await PipelineDatabaseRoles.CreateRolesAsync(superuser, roles);
         return new PostgresEndpoint(superuser, roles);
     }

@@ -89,7 +89,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
                 await connection.OpenAsync(token);
                 return true;
             });
-            return new PrivatePostgres(process, await PostgresEndpoint.WithRolesAsync(connectionString));
+            return new PrivatePostgres(process, await PostgresEndpoint.WithRolesAsync(connectionString, PostgresRoleLogins.NewRandom()));
         }
         catch
         {
