@@ -18,7 +18,7 @@ public sealed class When_the_retention_job_runs
     [Test]
     public async Task It_deletes_old_finished_series_and_old_delivered_messages_and_nothing_else()
     {
-        var connectionString = await (await TestServices.PostgresAsync()).CreateDatabaseAsync("retention");
+        var connectionString = (await (await TestServices.PostgresAsync()).CreatePipelineDatabaseAsync("retention")).Orchestrator;
         await using var database = new PersistenceDatabase(Microsoft.Extensions.Options.Options.Create(new PersistenceOptions { ConnectionString = connectionString }));
         await new SchemaMigrator(database, [SeriesStateTable.Map], NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
         var rows = new SeriesRows(connectionString);
