@@ -11,6 +11,8 @@ DECLARE
     login text;
     secret text;
 BEGIN
+    -- One run at a time (test processes sharing a server start together): concurrent ALTER ROLE fails.
+    PERFORM pg_advisory_xact_lock(hashtext('medpipeline-roles'));
     FOREACH login IN ARRAY ARRAY['orchestrator', 'gateway'] LOOP
         secret := coalesce(current_setting('medpipe.' || login || '_password', true), '');
         IF length(secret) < 16 THEN
