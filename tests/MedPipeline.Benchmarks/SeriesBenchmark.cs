@@ -21,7 +21,7 @@ internal static class SeriesBenchmark
         await using var broker = await PrivateRabbitMq.StartAsync(TimeSpan.FromSeconds(90));
         await using var postgres = await PrivatePostgres.StartAsync(TimeSpan.FromSeconds(90));
         await using var pipeline = await LocalPipeline.StartAsync(new PipelineSettings(RepositoryPaths.Root, TestBuild.Configuration, broker.Endpoint,
-            await postgres.Endpoint.CreateDatabaseAsync("bench"))
+            await postgres.Endpoint.CreatePipelineDatabaseAsync("bench"))
         {
             Settings = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" },
         });

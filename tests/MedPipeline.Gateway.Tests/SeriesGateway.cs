@@ -25,7 +25,7 @@ internal sealed class SeriesGateway : IAsyncDisposable
         _variables = new Dictionary<string, string>
         {
             ["RabbitMq__Uri"] = amqp.ToString(),
-            ["ConnectionStrings__Orchestrator"] = $"Host=127.0.0.1;Port={FreeTcpPort.Next()};Username=nobody;Password=x;Timeout=2",
+            ["ConnectionStrings__SeriesStatus"] = $"Host=127.0.0.1;Port={FreeTcpPort.Next()};Username=nobody;Password=x;Timeout=2",
             ["Store__Path"] = Store,
             ["Organizations__st-olaf__CallbackBaseUrl"] = "http://127.0.0.1:9/",
             ["Organizations__st-olaf__ApiKeys__0__Id"] = "tests",

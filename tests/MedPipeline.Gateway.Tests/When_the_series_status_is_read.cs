@@ -5,8 +5,9 @@ using Npgsql;
 namespace MedPipeline.Gateway.Tests;
 
 /// <summary>
-/// The gateway answers status from the orchestrator's read model (series_status) only: here a
-/// database holding just that table, with rows as the orchestrator writes them.
+/// The gateway answers status from the orchestrator's read model (medpipe_read.series_status) only: here a
+/// database with the pipeline's grants holding just that table, created and written as the orchestrator's
+/// role does, and read by the gateway as its own read-only role.
 /// </summary>
 [NonParallelizable]
 public sealed class When_the_series_status_is_read
@@ -19,17 +20,17 @@ public sealed class When_the_series_status_is_read
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        var connectionString = await (await TestServices.PostgresAsync()).CreateDatabaseAsync("status");
-        await using (var connection = new NpgsqlConnection(connectionString))
+        var database = await (await TestServices.PostgresAsync()).CreatePipelineDatabaseAsync("status");
+        await using (var connection = new NpgsqlConnection(database.Orchestrator))
         {
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"""
-                CREATE TABLE series_status (correlation_id uuid PRIMARY KEY, organization text, study_instance_uid text, series_instance_uid text,
+                CREATE TABLE medpipe_read.series_status (correlation_id uuid PRIMARY KEY, organization text, study_instance_uid text, series_instance_uid text,
                     model_type text, state text, status text, stage text, reason text, attempt integer, attempt_id uuid, modality text,
                     instance_count integer, image_instance_count integer, total_bytes bigint, received_at timestamptz, unpacking_started_at timestamptz,
                     unpacked_at timestamptz, preprocessed_at timestamptz, inferred_at timestamptz, finished_at timestamptz, prediction jsonb,
                     callbacks jsonb, updated_at timestamptz);
-                INSERT INTO series_status VALUES
+                INSERT INTO medpipe_read.series_status VALUES
                 ('{Running}', 'st-olaf', '1.2.3', '1.2.3.4', 'ct-lesion-classifier', 'Inferring', NULL, 'Inference', NULL, 1, gen_random_uuid(),
                  NULL, NULL, NULL, NULL, '2026-11-27T10:00:00.123456Z', NULL, NULL, NULL, NULL, NULL, NULL, '{"{"}{"}"}', now()),
                 ('{Finished}', 'st-olaf', '1.2.3', '1.2.3.5', 'xray-anomaly', 'Completed', 'completed', NULL, NULL, 2, gen_random_uuid(),
@@ -42,7 +43,7 @@ public sealed class When_the_series_status_is_read
             await command.ExecuteNonQueryAsync();
         }
 
-        _gateway = new SeriesGateway((await TestServices.RabbitMqAsync()).AmqpUri(), ("ConnectionStrings__Orchestrator", connectionString));
+        _gateway = new SeriesGateway((await TestServices.RabbitMqAsync()).AmqpUri(), ("ConnectionStrings__SeriesStatus", database.Gateway));
     }
 
     [OneTimeTearDown]

@@ -18,7 +18,7 @@ public sealed class When_the_retention_job_runs
     [Test]
     public async Task It_deletes_old_finished_series_and_old_delivered_messages_and_nothing_else()
     {
-        var connectionString = await (await TestServices.PostgresAsync()).CreateDatabaseAsync("retention");
+        var connectionString = (await (await TestServices.PostgresAsync()).CreatePipelineDatabaseAsync("retention")).Orchestrator;
         await using var database = new PersistenceDatabase(Microsoft.Extensions.Options.Options.Create(new PersistenceOptions { ConnectionString = connectionString }));
         await new SchemaMigrator(database, [SeriesStateTable.Map], NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
         var rows = new SeriesRows(connectionString);
@@ -40,7 +40,7 @@ public sealed class When_the_retention_job_runs
         {
             Assert.That(await rows.ScalarAsync<string>("SELECT string_agg(right(correlation_id::text, 1), ',' ORDER BY correlation_id) FROM series_state"),
                 Is.EqualTo("4,5,6"), "recent, running and still-due series stay");
-            Assert.That(await rows.ScalarAsync<string>("SELECT string_agg(right(correlation_id::text, 1), ',' ORDER BY correlation_id) FROM series_status"),
+            Assert.That(await rows.ScalarAsync<string>("SELECT string_agg(right(correlation_id::text, 1), ',' ORDER BY correlation_id) FROM medpipe_read.series_status"),
                 Is.EqualTo("4,5,6"));
             Assert.That(await rows.ScalarAsync<string>("SELECT string_agg(consumer_id, ',') FROM mp_inbox"), Is.EqualTo("new"));
             Assert.That(await rows.ScalarAsync<string>("SELECT string_agg(destination_address, ',' ORDER BY destination_address) FROM mp_outbox"),
@@ -55,7 +55,7 @@ public sealed class When_the_retention_job_runs
         return $"""
             INSERT INTO series_state (correlation_id, current_state, version, due_at, data, updated_at)
                 VALUES ('{id}', '{state}', 1, {(due ? "now()" : "NULL")}, '{EmptyJson}', '{updated}');
-            INSERT INTO series_status (correlation_id, organization, study_instance_uid, series_instance_uid, model_type, state, attempt, attempt_id, updated_at)
+            INSERT INTO medpipe_read.series_status (correlation_id, organization, study_instance_uid, series_instance_uid, model_type, state, attempt, attempt_id, updated_at)
                 VALUES ('{id}', 'st-olaf', '1.2', '1.2.{n}', 'xray-anomaly', '{state}', 1, gen_random_uuid(), '{updated}');
             """;
     }

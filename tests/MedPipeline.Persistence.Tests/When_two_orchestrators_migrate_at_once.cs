@@ -10,7 +10,8 @@ public sealed class When_two_orchestrators_migrate_at_once
     [Test]
     public async Task Each_step_is_applied_once_and_a_rerun_changes_nothing()
     {
-        var connectionString = await (await MedPipeline.Testing.TestServices.PostgresAsync()).CreateDatabaseAsync("migrate");
+        // As the orchestrator's role: migrating needs no more than owning the schema.
+        var connectionString = (await (await MedPipeline.Testing.TestServices.PostgresAsync()).CreatePipelineDatabaseAsync("migrate")).Orchestrator;
         var options = Options.Create(new PersistenceOptions { ConnectionString = connectionString });
         await using var first = new PersistenceDatabase(options);
         await using var second = new PersistenceDatabase(options);

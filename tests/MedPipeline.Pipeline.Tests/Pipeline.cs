@@ -25,7 +25,7 @@ public sealed class Pipeline
     {
         var broker = await TestServices.RabbitMqAsync();
         var postgres = await TestServices.PostgresAsync();
-        _pipeline = await LocalPipeline.StartAsync(new PipelineSettings(RepositoryPaths.Root, TestBuild.Configuration, broker, await postgres.CreateDatabaseAsync("pipeline"))
+        _pipeline = await LocalPipeline.StartAsync(new PipelineSettings(RepositoryPaths.Root, TestBuild.Configuration, broker, await postgres.CreatePipelineDatabaseAsync("pipeline"))
         {
             Organization = "st-olaf",
             // As a supervisor would: a worker whose bus watchdog gives up (exit code 75) is started again.

@@ -6,7 +6,8 @@ namespace MedPipeline.Testing;
 /// The broker and database for one test run (one test process): started on first use, stopped by
 /// <see cref="StopAsync"/> from the assembly's SetUpFixture, or on process exit. Set
 /// MEDPIPE_TEST_RABBITMQ (amqp URI) with MEDPIPE_TEST_RABBITMQ_MANAGEMENT (http URI), and/or
-/// MEDPIPE_TEST_POSTGRES (connection string), to use external ones instead (CI service containers).
+/// MEDPIPE_TEST_POSTGRES (a superuser's connection string; the pipeline's roles are created on it with
+/// new passwords), to use external ones instead (CI service containers).
 /// </summary>
 public static class TestServices
 {
@@ -47,7 +48,7 @@ public static class TestServices
         var external = Environment.GetEnvironmentVariable(ExternalPostgresVariable);
         if (!string.IsNullOrWhiteSpace(external))
         {
-            return _postgresEndpoint = new PostgresEndpoint(external);
+            return _postgresEndpoint = await PostgresEndpoint.WithRolesAsync(external, PostgresRoleLogins.DerivedFrom(external));
         }
 
         _postgres = await PrivatePostgres.StartAsync(StartTimeout);

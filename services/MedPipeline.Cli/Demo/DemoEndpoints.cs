@@ -35,6 +35,7 @@ internal sealed record DemoEndpoints
     [JsonPropertyName("rabbitmqAmqp")]
     public required string RabbitMqAmqp { get; init; }
 
+    /// <summary>The demo database as the throw-away cluster's superuser (the services log in as their own roles).</summary>
     [JsonPropertyName("postgres")]
     public required string Postgres { get; init; }
 

@@ -26,8 +26,8 @@ internal static class DemoRunner
         await using var rabbitMq = await PrivateRabbitMq.StartAsync(TimeSpan.FromSeconds(90));
         await using var postgres = await PrivatePostgres.StartAsync(TimeSpan.FromSeconds(90));
         await output.WriteLineAsync("Starting the sample backend, orchestrator, Unpacker, Preprocessor, Inference, StatusCallback and gateway...");
-        await using var pipeline = await LocalPipeline.StartAsync(new PipelineSettings(
-            checkout, options.Configuration, rabbitMq.Endpoint, await postgres.Endpoint.CreateDatabaseAsync("medpipeline"))
+        var database = await postgres.Endpoint.CreatePipelineDatabaseAsync("medpipeline");
+        await using var pipeline = await LocalPipeline.StartAsync(new PipelineSettings(checkout, options.Configuration, rabbitMq.Endpoint, database)
         {
             Organization = Organization,
             // As a supervisor would: a service that exits (a crash, the bus watchdog after a broker outage) comes back.
@@ -45,7 +45,7 @@ internal static class DemoRunner
             OtherOrganization = pipeline.OtherOrganization,
             OtherApiKey = pipeline.OtherApiKey,
             RabbitMqAmqp = rabbitMq.Endpoint.AmqpUri().ToString(),
-            Postgres = postgres.Endpoint.ConnectionString,
+            Postgres = database.Administrator,
             Store = pipeline.StorePath,
         };
         var endpointsPath = Path.Combine(checkout, ".medpipe", "endpoints.json");

@@ -10,7 +10,8 @@ namespace MedPipeline.Gateway.Series;
 
 /// <summary>
 /// The series endpoints' dependencies: store, organizations, upload limits, the bus (publish only) and
-/// read access to the orchestrator's state. Enabled when a "RabbitMq" section is configured; without
+/// read access to the orchestrator's status read model (ConnectionStrings:SeriesStatus, as a role that may
+/// only SELECT it). Enabled when a "RabbitMq" section is configured; without
 /// one the gateway serves the single-image APIs only (as the browser tests and latency bench run it).
 /// </summary>
 public static class SeriesPipelineServices
@@ -19,10 +20,11 @@ public static class SeriesPipelineServices
 
     public static WebApplicationBuilder AddSeriesPipeline(this WebApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("Orchestrator");
+        var connectionString = builder.Configuration.GetConnectionString(SeriesStatusReader.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new InvalidOperationException("ConnectionStrings:Orchestrator is required when RabbitMq is configured (the series status is read from it).");
+            throw new InvalidOperationException(
+                $"ConnectionStrings:{SeriesStatusReader.ConnectionStringName} is required when RabbitMq is configured (the series status is read from it).");
         }
 
         builder.Services.AddSeriesStore();

@@ -6,18 +6,22 @@ using NpgsqlTypes;
 namespace MedPipeline.Gateway.Series;
 
 /// <summary>
-/// Reads the status read model the orchestrator keeps for the gateway (table series_status in
-/// ConnectionStrings:Orchestrator); an absent table means no series yet.
+/// Reads the status read model the orchestrator keeps for the gateway (table medpipe_read.series_status,
+/// through ConnectionStrings:SeriesStatus as role medpipe_gateway, which may SELECT in schema
+/// medpipe_read and nothing else); an absent table or schema means no series yet.
 /// </summary>
 public sealed class SeriesStatusReader(NpgsqlDataSource dataSource)
 {
+    public const string ConnectionStringName = "SeriesStatus";
+
     private const string UndefinedTable = "42P01";
+    private const string UndefinedSchema = "3F000";
 
     private const string Select = """
         SELECT correlation_id, organization, study_instance_uid, series_instance_uid, model_type, state, status, stage, reason, attempt,
                modality, instance_count, image_instance_count, total_bytes, received_at, unpacking_started_at, unpacked_at, preprocessed_at,
                inferred_at, finished_at, prediction::text, callbacks::text
-        FROM series_status
+        FROM medpipe_read.series_status
         """;
 
     public Task<SeriesStatusRow?> FindAsync(Guid correlationId, CancellationToken cancellationToken) =>
@@ -47,7 +51,7 @@ public sealed class SeriesStatusReader(NpgsqlDataSource dataSource)
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
         }
-        catch (PostgresException e) when (e.SqlState == UndefinedTable)
+        catch (PostgresException e) when (e.SqlState is UndefinedTable or UndefinedSchema)
         {
             return null;
         }

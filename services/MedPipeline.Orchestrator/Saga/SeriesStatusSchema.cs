@@ -6,13 +6,26 @@ namespace MedPipeline.Orchestrator.Saga;
 /// The DDL of <see cref="SeriesStatusTable"/>. Indexed for the gateway's lookup by the request's
 /// natural key and for operations listing series by organization, state and age. Version 1 back-fills
 /// the series that existed before the table from the saga rows (stages were stored lower-case then).
+/// The table lives in its own schema, <see cref="SeriesStatusTable.Schema"/>: the database grants
+/// (infra/postgres/medpipeline-database.sql) let the gateway's role SELECT what the orchestrator creates
+/// there, and nothing in public. Version 2 moves a table version 1 created in public before that.
 /// </summary>
 internal static class SeriesStatusSchema
 {
+    private const string Component = $"read-model:{SeriesStatusTable.TableName}";
     private const string Table = SeriesStatusTable.Name;
     private const string Saga = SeriesStateTable.Name;
 
-    public static Migration Version1 { get; } = new($"read-model:{Table}", 1, $$"""
+    // Where roles are in use the grants script created the schema (owned by the orchestrator's role,
+    // which may not create schemas itself); a superuser's database gets it here.
+    private const string EnsureSchema = $"""
+        DO $schema$ BEGIN
+            IF to_regnamespace('{SeriesStatusTable.Schema}') IS NULL THEN CREATE SCHEMA {SeriesStatusTable.Schema}; END IF;
+        END $schema$;
+        """;
+
+    public static Migration Version1 { get; } = new(Component, 1, $$"""
+        {{EnsureSchema}}
         CREATE TABLE IF NOT EXISTS {{Table}} (
             correlation_id uuid PRIMARY KEY,
             organization text NOT NULL,
@@ -38,8 +51,8 @@ internal static class SeriesStatusSchema
             prediction jsonb NULL,
             callbacks jsonb NOT NULL DEFAULT '{}',
             updated_at timestamptz NOT NULL DEFAULT now());
-        CREATE INDEX IF NOT EXISTS {{Table}}_series ON {{Table}} (organization, series_instance_uid, model_type);
-        CREATE INDEX IF NOT EXISTS {{Table}}_state_age ON {{Table}} (organization, state, updated_at);
+        CREATE INDEX IF NOT EXISTS {{SeriesStatusTable.TableName}}_series ON {{Table}} (organization, series_instance_uid, model_type);
+        CREATE INDEX IF NOT EXISTS {{SeriesStatusTable.TableName}}_state_age ON {{Table}} (organization, state, updated_at);
         INSERT INTO {{Table}} (correlation_id, organization, study_instance_uid, series_instance_uid, model_type, state, status, stage, reason,
             attempt, attempt_id, modality, instance_count, image_instance_count, total_bytes, received_at, unpacking_started_at, unpacked_at,
             preprocessed_at, inferred_at, finished_at, prediction, callbacks, updated_at)
@@ -51,5 +64,10 @@ internal static class SeriesStatusSchema
             nullif(data->'Prediction', 'null'::jsonb), coalesce(nullif(data->'CallbackOutcomes', 'null'::jsonb), '{}'::jsonb), updated_at
         FROM {{Saga}}
         ON CONFLICT (correlation_id) DO NOTHING;
+        """);
+
+    public static Migration Version2 { get; } = new(Component, 2, $"""
+        {EnsureSchema}
+        ALTER TABLE IF EXISTS public.{SeriesStatusTable.TableName} SET SCHEMA {SeriesStatusTable.Schema};
         """);
 }

@@ -7,14 +7,19 @@ using NpgsqlTypes;
 namespace MedPipeline.Orchestrator.Saga;
 
 /// <summary>
-/// The status read model the orchestrator owns and others (the gateway) read: table series_status,
+/// The status read model the orchestrator owns and others (the gateway) read: table medpipe_read.series_status,
 /// one row per series, written with every change of the saga row in the same transaction. Columns,
 /// not the saga's JSON: readers need no knowledge of <see cref="SeriesState"/>. State and stage are
 /// PascalCase names; status is the edge word; prediction is the contract's JSON.
 /// </summary>
 public sealed class SeriesStatusTable : ISagaReadModel<SeriesState>
 {
-    public const string Name = "series_status";
+    /// <summary>The read model's own schema: the gateway's database role may read it and nothing else.</summary>
+    public const string Schema = "medpipe_read";
+
+    public const string TableName = "series_status";
+
+    public const string Name = $"{Schema}.{TableName}";
 
     private static readonly string[] Columns =
     [
@@ -33,7 +38,7 @@ public sealed class SeriesStatusTable : ISagaReadModel<SeriesState>
 
     public SeriesStatusTable(JsonSerializerOptions json) => _json = json;
 
-    public IReadOnlyList<Migration> Migrations { get; } = [SeriesStatusSchema.Version1];
+    public IReadOnlyList<Migration> Migrations { get; } = [SeriesStatusSchema.Version1, SeriesStatusSchema.Version2];
 
     public async Task WriteAsync(ConsumeTransaction transaction, SeriesState saga, CancellationToken cancellationToken)
     {

@@ -31,7 +31,6 @@ public sealed class LocalPipeline : IAsyncDisposable
         _environment = new Dictionary<string, string>
         {
             ["RabbitMq__Uri"] = settings.Broker.AmqpUri().ToString(),
-            ["ConnectionStrings__Orchestrator"] = settings.DatabaseConnectionString,
             ["Store__Path"] = StorePath,
             ["Models__Path"] = Path.Combine(settings.Checkout, "models"),
             [$"Organizations__{settings.Organization}__CallbackBaseUrl"] = sampleBackend.ToString(),
@@ -170,6 +169,16 @@ public sealed class LocalPipeline : IAsyncDisposable
             ["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"),
             ["ASPNETCORE_CONTENTROOT"] = PipelineService.FolderIn(_settings.Checkout, name),
         };
+        // Each service gets its own database login or none: the orchestrator owns the tables, the gateway reads the status read model.
+        if (name == PipelineService.Orchestrator)
+        {
+            environment["ConnectionStrings__Orchestrator"] = _settings.Database.Orchestrator;
+        }
+        else if (name == PipelineService.Gateway)
+        {
+            environment["ConnectionStrings__SeriesStatus"] = _settings.Database.Gateway;
+        }
+
         var process = ServiceProcess.Start(name, Directory, "dotnet", [dll], environment, runAsUser: null);
         _running[name] = (process, port);
         return process;

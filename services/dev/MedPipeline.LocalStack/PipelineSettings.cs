@@ -1,7 +1,7 @@
 namespace MedPipeline.LocalStack;
 
 /// <summary>How to start a local pipeline: where the checkout and its build are, and settings for every service.</summary>
-public sealed record PipelineSettings(string Checkout, string Configuration, RabbitMqEndpoint Broker, string DatabaseConnectionString)
+public sealed record PipelineSettings(string Checkout, string Configuration, RabbitMqEndpoint Broker, PipelineDatabase Database)
 {
     /// <summary>The organization whose callbacks go to the sample backend.</summary>
     public string Organization { get; init; } = "demo-hospital";

@@ -3,7 +3,12 @@ using Npgsql;
 
 namespace MedPipeline.LocalStack;
 
-/// <summary>A PostgreSQL 15 cluster of our own (Debian's binaries) on a free loopback port in a temp directory.</summary>
+/// <summary>
+/// A PostgreSQL 15 cluster of our own (Debian's binaries) on a free loopback port in a temp directory.
+/// Every login needs its password (scram-sha-256, also for the random superuser password); the
+/// pipeline's roles (<see cref="PipelineDatabaseRoles"/>) are created at start. With a
+/// <see cref="PostgresServerCertificate"/> the server also speaks TLS (ssl=on).
+/// </summary>
 public sealed class PrivatePostgres : IAsyncDisposable
 {
     private const string ServiceUser = "postgres";
@@ -25,7 +30,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
                 .Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderDescending().FirstOrDefault() ?? ""
             : "";
 
-    public static async Task<PrivatePostgres> StartAsync(TimeSpan timeout)
+    public static async Task<PrivatePostgres> StartAsync(TimeSpan timeout, PostgresServerCertificate? tls = null)
     {
         var bin = BinDirectory;
         if (bin.Length == 0)
@@ -37,6 +42,14 @@ public sealed class PrivatePostgres : IAsyncDisposable
         var data = Path.Combine(directory, "data");
         var sockets = Path.Combine(directory, "sockets");
         Directory.CreateDirectory(sockets);
+        var password = PostgresRoleLogins.NewPassword();
+        var passwordFile = WritePrivateFile(directory, "superuser-password", password);
+        string[] ssl = tls is null ? [] :
+        [
+            "-c", "ssl=on",
+            "-c", $"ssl_cert_file={WritePrivateFile(directory, "server.crt", tls.CertificatePem)}",
+            "-c", $"ssl_key_file={WritePrivateFile(directory, "server.key", tls.PrivateKeyPem)}",
+        ];
         var noEnvironment = new Dictionary<string, string>();
         if (ServiceProcess.RunningAsRoot)
         {
@@ -45,8 +58,10 @@ public sealed class PrivatePostgres : IAsyncDisposable
         }
 
         await ServiceProcess.RunToCompletionAsync("initdb", directory, Path.Combine(bin, "initdb"),
-            ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"],
+            // scram-sha-256 for every pg_hba line (local socket, 127.0.0.1/32, ::1/128): no login without its password.
+            ["-D", data, "-U", "postgres", "-A", "scram-sha-256", $"--pwfile={passwordFile}", "-E", "UTF8", "--no-locale", "--no-sync"],
             noEnvironment, ServiceUser, TimeSpan.FromSeconds(120));
+        File.Delete(passwordFile);
 
         var port = FreeTcpPort.Next();
         var process = ServiceProcess.Start("postgres", directory, Path.Combine(bin, "postgres"),
@@ -55,16 +70,17 @@ public sealed class PrivatePostgres : IAsyncDisposable
             "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300",
             // Test data is throw-away: trade durability for speed.
             "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+            .. ssl,
         ], noEnvironment, ServiceUser);
         var connectionString = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
             Port = port,
             Username = "postgres",
+            Password = password,
             Database = "postgres",
             Timeout = 5,
         }.ConnectionString;
-        var server = new PrivatePostgres(process, new PostgresEndpoint(connectionString));
         try
         {
             await Readiness.WaitAsync(process, "PostgreSQL", timeout, async token =>
@@ -73,22 +89,44 @@ public sealed class PrivatePostgres : IAsyncDisposable
                 await connection.OpenAsync(token);
                 return true;
             });
+            return new PrivatePostgres(process, await PostgresEndpoint.WithRolesAsync(connectionString, PostgresRoleLogins.NewRandom()));
         }
         catch
         {
-            await server.DisposeAsync();
+            await StopAsync(process);
             throw;
         }
+    }
 
-        return server;
+    /// <summary>0600 (PostgreSQL refuses a key others can read); the whole directory goes to the server's user afterwards.</summary>
+    private static string WritePrivateFile(string directory, string name, string content)
+    {
+        var path = Path.Combine(directory, name);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var writer = new StreamWriter(new FileStream(path, options)))
+        {
+            writer.Write(content);
+        }
+
+        return path;
     }
 
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
+        await StopAsync(_process);
+    }
+
+    private static async Task StopAsync(ServiceProcess process)
+    {
         // SIGINT is PostgreSQL's "fast shutdown".
-        await _process.StopAsync(Posix.SigInt, TimeSpan.FromSeconds(10));
-        await _process.DisposeAsync();
-        FixtureDirectory.Delete(_process.Directory);
+        await process.StopAsync(Posix.SigInt, TimeSpan.FromSeconds(10));
+        await process.DisposeAsync();
+        FixtureDirectory.Delete(process.Directory);
     }
 }

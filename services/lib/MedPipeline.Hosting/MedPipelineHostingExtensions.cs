@@ -1,3 +1,4 @@
+using MedPipeline.Hosting.Database;
 using MedPipeline.Hosting.Health;
 using MedPipeline.Hosting.Logging;
 using MedPipeline.Hosting.Telemetry;
@@ -15,7 +16,7 @@ public static class MedPipelineHostingExtensions
     /// consumed messages appears on every line; framework request logs, which name URLs, only from Warning), OpenTelemetry traces and metrics (ours, MassTransit's,
     /// ASP.NET Core's, HttpClient's, Npgsql's, the runtime's; Prometheus at /metrics, OTLP only when
     /// OTEL_EXPORTER_OTLP_ENDPOINT is set) and health checks ("live", and "ready" per database connection
-    /// string). Messaging (with its bus readiness check and watchdog) is added with AddMedPipelineMassTransit.
+    /// string), and the check that every remote PostgreSQL connection verifies its server (<see cref="DatabaseTransportOptions"/>). Messaging (with its bus readiness check and watchdog) is added with AddMedPipelineMassTransit.
     /// </summary>
     public static IHostApplicationBuilder AddMedPipelineDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
@@ -36,6 +37,7 @@ public static class MedPipelineHostingExtensions
         builder.Services.AddSingleton(new ServiceIdentity(serviceName));
         MedPipelineOpenTelemetry.Add(builder, serviceName);
         MedPipelineHealthChecks.Add(builder.Services, builder.Configuration);
+        DatabaseTransportRegistration.Add(builder.Services);
         return builder;
     }
 }

@@ -35,7 +35,8 @@ public sealed class OrchestratorOnDatabase : IAsyncDisposable
 
     public static async Task<OrchestratorOnDatabase> StartAsync(string prefix)
     {
-        var connectionString = await (await TestServices.PostgresAsync()).CreateDatabaseAsync(prefix);
+        // As the orchestrator's own database role, as deployed (it owns what it creates; no superuser).
+        var connectionString = (await (await TestServices.PostgresAsync()).CreatePipelineDatabaseAsync(prefix)).Orchestrator;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration["ConnectionStrings:Orchestrator"] = connectionString;
         builder.Configuration["Organizations:st-olaf:CallbackBaseUrl"] = "http://127.0.0.1:9/st-olaf/";

@@ -32,7 +32,7 @@ public sealed class SeriesRows(string connectionString)
             SELECT correlation_id, organization, study_instance_uid, series_instance_uid, model_type, state, status, stage, reason, attempt,
                    attempt_id, modality, instance_count, image_instance_count, total_bytes, received_at, unpacking_started_at, unpacked_at,
                    preprocessed_at, inferred_at, finished_at, prediction::text, callbacks::text, updated_at
-            FROM series_status WHERE correlation_id = $1
+            FROM medpipe_read.series_status WHERE correlation_id = $1
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = correlationId });
         await using var r = await command.ExecuteReaderAsync();
