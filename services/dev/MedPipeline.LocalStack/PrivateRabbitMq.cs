@@ -1,10 +1,13 @@
 using System.Globalization;
+using MedPipeline.LocalStack.Broker;
 
 namespace MedPipeline.LocalStack;
 
 /// <summary>
 /// A RabbitMQ node of our own (Debian's rabbitmq-server) on free loopback ports in a temp directory,
-/// with the management and prometheus plugins, its own epmd and Erlang cookie.
+/// with the management and prometheus plugins, its own epmd and Erlang cookie. It never has <c>guest</c>: its first
+/// boot creates <see cref="PipelineBrokerAccess.AdministratorUser"/> with a random password instead (for set-up
+/// and the management UI); the services get users of their own (<see cref="BrokerUsers"/>).
 /// </summary>
 public sealed class PrivateRabbitMq : IAsyncDisposable
 {
@@ -41,7 +44,16 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
         }
 
         File.WriteAllText(Path.Combine(directory, "enabled_plugins"), "[rabbitmq_management,rabbitmq_prometheus].\n");
-        File.WriteAllText(Path.Combine(directory, "rabbitmq.conf"), string.Create(CultureInfo.InvariantCulture, $"""
+        var administrator = BrokerCredentials.WithNewPassword(PipelineBrokerAccess.AdministratorUser);
+        var configFile = Path.Combine(directory, "rabbitmq.conf");
+        // Holds the administrator's password: readable by its owner only (rabbitmq, after the chown below).
+        File.WriteAllText(configFile, "");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(configFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        File.WriteAllText(configFile, string.Create(CultureInfo.InvariantCulture, $"""
             listeners.tcp.1 = 127.0.0.1:{amqp}
             management.tcp.port = {management}
             management.tcp.ip = 127.0.0.1
@@ -50,6 +62,12 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
             log.console = true
             log.console.level = warning
             log.file = false
+            default_user = {administrator.User}
+            default_pass = {administrator.Password}
+            default_user_tags.administrator = true
+            default_permissions.configure = .*
+            default_permissions.write = .*
+            default_permissions.read = .*
             """));
         File.WriteAllText(Path.Combine(directory, "rabbitmq-env.conf"), "");
         if (ServiceProcess.RunningAsRoot)
@@ -82,7 +100,7 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
             "127.0.0.1", amqp,
             new Uri($"http://127.0.0.1:{management}/"),
             new Uri($"http://127.0.0.1:{prometheus}/metrics"),
-            "guest", "guest");
+            administrator.User, administrator.Password);
         var broker = new PrivateRabbitMq(process, endpoint, environment);
         try
         {
