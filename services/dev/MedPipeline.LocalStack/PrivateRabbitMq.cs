@@ -17,18 +17,22 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
     private readonly ServiceProcess _process;
     private readonly IReadOnlyDictionary<string, string> _environment;
 
-    private PrivateRabbitMq(ServiceProcess process, RabbitMqEndpoint endpoint, IReadOnlyDictionary<string, string> environment)
+    private PrivateRabbitMq(ServiceProcess process, RabbitMqEndpoint endpoint, IReadOnlyDictionary<string, string> environment, int? amqpsPort)
     {
         _process = process;
         Endpoint = endpoint;
         _environment = environment;
+        AmqpsPort = amqpsPort;
     }
 
     public RabbitMqEndpoint Endpoint { get; }
 
+    /// <summary>The amqps port when started with a <see cref="RabbitMqTlsListener"/>.</summary>
+    public int? AmqpsPort { get; }
+
     public int Pid => _process.Pid;
 
-    public static async Task<PrivateRabbitMq> StartAsync(TimeSpan timeout)
+    public static async Task<PrivateRabbitMq> StartAsync(TimeSpan timeout, RabbitMqTlsListener? tls = null)
     {
         if (!File.Exists(ServerScript))
         {
@@ -38,6 +42,7 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
         var directory = FixtureDirectory.Create("rabbitmq");
         int amqp = FreeTcpPort.Next(), management = FreeTcpPort.Next(), prometheus = FreeTcpPort.Next();
         int dist = FreeTcpPort.Next(), epmd = FreeTcpPort.Next();
+        int? amqps = tls is null ? null : FreeTcpPort.Next();
         foreach (var sub in new[] { "mnesia", "log", "home" })
         {
             Directory.CreateDirectory(Path.Combine(directory, sub));
@@ -68,7 +73,8 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
             default_permissions.configure = .*
             default_permissions.write = .*
             default_permissions.read = .*
-            """));
+
+            """) + tls?.Configure(directory, amqps!.Value));
         File.WriteAllText(Path.Combine(directory, "rabbitmq-env.conf"), "");
         if (ServiceProcess.RunningAsRoot)
         {
@@ -101,14 +107,15 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
             new Uri($"http://127.0.0.1:{management}/"),
             new Uri($"http://127.0.0.1:{prometheus}/metrics"),
             administrator.User, administrator.Password);
-        var broker = new PrivateRabbitMq(process, endpoint, environment);
+        var broker = new PrivateRabbitMq(process, endpoint, environment, amqps);
         try
         {
             using var api = endpoint.CreateManagementClient();
             await Readiness.WaitAsync(process, "RabbitMQ", timeout, async token =>
             {
                 using var response = await api.GetAsync("api/overview", token);
-                return response.IsSuccessStatusCode && await FreeTcpPort.AnswersAsync(endpoint.AmqpPort, token);
+                return response.IsSuccessStatusCode && await FreeTcpPort.AnswersAsync(endpoint.AmqpPort, token)
+                    && (amqps is null || await FreeTcpPort.AnswersAsync(amqps.Value, token));
             });
         }
         catch

@@ -4,9 +4,10 @@ namespace MedPipeline.LocalStack.Broker;
 
 /// <summary>
 /// RabbitMQ definitions (the format of <c>load_definitions</c> and the management API's /api/definitions) for the
-/// users of <see cref="PipelineBrokerAccess"/>: infra/rabbitmq/definitions.json, which docker-compose loads. No
-/// password is in them (an empty hash: the user cannot log in until one is set with rabbitmqctl change_password),
-/// so the committed file holds no secret and every deployment sets its own.
+/// service and ingress users of <see cref="PipelineBrokerAccess"/>: infra/rabbitmq/definitions.json, which
+/// docker-compose loads. No password is in them (an empty hash: the user cannot log in until
+/// infra/rabbitmq/set-passwords.sh sets one), so the committed file holds no secret. The administrator is not in
+/// them: the broker's RABBITMQ_DEFAULT_USER/PASS create it (and so no guest), and an import must not clear its password.
 /// </summary>
 public static class BrokerDefinitions
 {
@@ -18,8 +19,7 @@ public static class BrokerDefinitions
 
     public static string Json(IEnumerable<string> organizations)
     {
-        var users = new List<(string User, BrokerPermissions Permissions)> { (PipelineBrokerAccess.AdministratorUser, BrokerPermissions.Administrator) };
-        users.AddRange(PipelineBrokerAccess.Services.Values.Select(s => (s.User, s.Permissions())));
+        var users = PipelineBrokerAccess.Services.Values.Select(s => (s.User, Permissions: s.Permissions())).ToList();
         users.AddRange(organizations.Select(o => (PipelineBrokerAccess.IngressUser(o), PipelineBrokerAccess.Ingress)));
         var definitions = new
         {

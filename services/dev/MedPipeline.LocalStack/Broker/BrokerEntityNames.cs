@@ -11,6 +11,9 @@ public static class BrokerEntityNames
     /// <summary>The exchange every <c>Fault&lt;T&gt;</c> exchange is bound to when a fault is published.</summary>
     public const string FaultBaseExchange = "MassTransit:Fault";
 
+    /// <summary>Where MassTransit publishes a message its receive endpoint could not handle at all (not deserializable).</summary>
+    public const string ReceiveFaultExchange = "MassTransit:ReceiveFault";
+
     /// <summary><c>MedPipeline.Contracts:PredictSeries</c>; <c>MassTransit:Fault--MedPipeline.Contracts:UnpackSeriesArchive--</c> for a fault.</summary>
     public static string MessageExchange(Type messageType)
     {

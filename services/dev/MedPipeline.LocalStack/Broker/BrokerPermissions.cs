@@ -5,7 +5,4 @@ namespace MedPipeline.LocalStack.Broker;
 /// declares and deletes; write publishes to an exchange or binds to a queue or exchange (the destination);
 /// read consumes from a queue or binds from an exchange (the source). Tags open the management API.
 /// </summary>
-public sealed record BrokerPermissions(string Configure, string Write, string Read, string Tags = "")
-{
-    public static BrokerPermissions Administrator { get; } = new(".*", ".*", ".*", "administrator");
-}
+public sealed record BrokerPermissions(string Configure, string Write, string Read, string Tags = "");

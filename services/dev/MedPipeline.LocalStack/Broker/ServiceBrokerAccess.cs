@@ -21,9 +21,12 @@ public sealed record ServiceBrokerAccess(string User, IReadOnlyList<string> Queu
         var published = PublishedWithFaults.Select(Exchange).ToList();
         var faults = PublishedWithFaults.Where(IsFault).Select(Exchange).ToList();
         string[] faultBase = faults.Count > 0 ? [BrokerEntityNames.Exactly(BrokerEntityNames.FaultBaseExchange)] : [];
+        // A message its endpoint cannot even deserialize (anybody who may publish to it could send one) makes
+        // MassTransit publish a ReceiveFault; refused, the channel closes and the message loops until its delivery limit.
+        string[] receiveFault = Queues.Count > 0 ? [BrokerEntityNames.Exactly(BrokerEntityNames.ReceiveFaultExchange)] : [];
         return new BrokerPermissions(
-            Configure: BrokerEntityNames.Only([.. own, .. consumed, .. published, .. faultBase]),
-            Write: BrokerEntityNames.Only([.. own, .. published, .. faultBase]),
+            Configure: BrokerEntityNames.Only([.. own, .. consumed, .. published, .. faultBase, .. receiveFault]),
+            Write: BrokerEntityNames.Only([.. own, .. published, .. faultBase, .. receiveFault]),
             // Published faults are read as the source of their binding to the fault base exchange.
             Read: BrokerEntityNames.Only([.. own, .. consumed, .. faults]));
     }
