@@ -18,16 +18,24 @@ public sealed record ServiceBrokerAccess(string User, IReadOnlyList<string> Queu
     {
         var own = Queues.Select(BrokerEntityNames.EndpointFamily).Append(BrokerEntityNames.BusEndpoint(User)).ToList();
         var consumed = Consumes.Select(Exchange).ToList();
-        var published = PublishedWithFaults.Select(Exchange).ToList();
         var faults = PublishedWithFaults.Where(IsFault).Select(Exchange).ToList();
-        string[] faultBase = faults.Count > 0 ? [BrokerEntityNames.Exactly(BrokerEntityNames.FaultBaseExchange)] : [];
-        // A message its endpoint cannot even deserialize (anybody who may publish to it could send one) makes
-        // MassTransit publish a ReceiveFault; refused, the channel closes and the message loops until its delivery limit.
-        string[] receiveFault = Queues.Count > 0 ? [BrokerEntityNames.Exactly(BrokerEntityNames.ReceiveFaultExchange)] : [];
+        if (Queues.Count > 0)
+        {
+            // A message its endpoint cannot even deserialize (anybody who may publish to it could send one) makes
+            // MassTransit publish a ReceiveFault; refused, the channel closes and the message loops until its delivery limit.
+            faults.Add(BrokerEntityNames.Exactly(BrokerEntityNames.ReceiveFaultExchange));
+        }
+
+        // Every fault exchange is bound to the fault base exchange when published: write there, read the source.
+        var published = PublishedWithFaults.Select(Exchange).Concat(faults).ToList();
+        if (faults.Count > 0)
+        {
+            published.Add(BrokerEntityNames.Exactly(BrokerEntityNames.FaultBaseExchange));
+        }
+
         return new BrokerPermissions(
-            Configure: BrokerEntityNames.Only([.. own, .. consumed, .. published, .. faultBase, .. receiveFault]),
-            Write: BrokerEntityNames.Only([.. own, .. published, .. faultBase, .. receiveFault]),
-            // Published faults are read as the source of their binding to the fault base exchange.
+            Configure: BrokerEntityNames.Only([.. own, .. consumed, .. published]),
+            Write: BrokerEntityNames.Only([.. own, .. published]),
             Read: BrokerEntityNames.Only([.. own, .. consumed, .. faults]));
     }
 
