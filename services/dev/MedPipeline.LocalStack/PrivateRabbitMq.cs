@@ -50,15 +50,8 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
 
         File.WriteAllText(Path.Combine(directory, "enabled_plugins"), "[rabbitmq_management,rabbitmq_prometheus].\n");
         var administrator = BrokerCredentials.WithNewPassword(PipelineBrokerAccess.AdministratorUser);
-        var configFile = Path.Combine(directory, "rabbitmq.conf");
         // Holds the administrator's password: readable by its owner only (rabbitmq, after the chown below).
-        File.WriteAllText(configFile, "");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(configFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        File.WriteAllText(configFile, string.Create(CultureInfo.InvariantCulture, $"""
+        OwnerOnlyFile.Write(Path.Combine(directory, "rabbitmq.conf"), string.Create(CultureInfo.InvariantCulture, $"""
             listeners.tcp.1 = 127.0.0.1:{amqp}
             management.tcp.port = {management}
             management.tcp.ip = 127.0.0.1

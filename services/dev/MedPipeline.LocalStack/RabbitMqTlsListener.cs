@@ -14,13 +14,7 @@ public sealed record RabbitMqTlsListener(string CaCertificatePem, string Certifi
         var (ca, certificate, key) = (Path.Combine(directory, "ca.pem"), Path.Combine(directory, "server.pem"), Path.Combine(directory, "server.key"));
         File.WriteAllText(ca, CaCertificatePem);
         File.WriteAllText(certificate, CertificatePem);
-        File.WriteAllText(key, "");
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        File.WriteAllText(key, KeyPem);
+        OwnerOnlyFile.Write(key, KeyPem);
         return string.Create(CultureInfo.InvariantCulture, $"""
             listeners.ssl.1 = 127.0.0.1:{port}
             ssl_options.cacertfile = {ca}
