@@ -10,6 +10,8 @@
    (fanout, durable), content type application/vnd.masstransit+json, body = the envelope below.
    This script publishes through the RabbitMQ management HTTP API so it needs only the Python
    standard library; an AMQP client (pika, amqplib, ...) publishes the same body to the same exchange.
+   It publishes as the organization's ingress user (ingress-<organization>), which may publish to that
+   exchange and do nothing else on the broker (no guest, no other exchange, no queue).
 3. The outcome arrives as a PUT on the organization's configured callback URL.
 
 Run it against the demo stack (`medpipe demo --start-only` writes .medpipe/endpoints.json):
@@ -87,12 +89,16 @@ def main():
     parser.add_argument("--organization")
     parser.add_argument("--store", type=Path, help="the shared store directory")
     parser.add_argument("--management", help="RabbitMQ management URL")
-    parser.add_argument("--user", default="guest")
-    parser.add_argument("--password", default="guest")
+    parser.add_argument("--user", help="the organization's ingress user (default: ingressUser of the endpoints file)")
+    parser.add_argument("--password", help="its password (default: ingressPassword of the endpoints file)")
     args = parser.parse_args()
 
     endpoints = json.loads(args.endpoints.read_text()) if args.endpoints.exists() else {}
     args.organization = args.organization or endpoints.get("organization")
+    user = args.user or endpoints.get("ingressUser")
+    password = args.password or endpoints.get("ingressPassword")
+    if not (user and password):
+        parser.error("--user and --password (the organization's ingress user) are required without a .medpipe/endpoints.json")
     store = args.store or (Path(endpoints["store"]) if "store" in endpoints else None)
     management = args.management or endpoints.get("rabbitmqManagement")
     if not (args.organization and store and management):
@@ -104,7 +110,7 @@ def main():
     shutil.copyfile(args.zip, target)
 
     message_id, body = envelope(args, archive_key)
-    if not publish(management, args.user, args.password, message_id, body):
+    if not publish(management, user, password, message_id, body):
         print("not routed: is the orchestrator running (it declares and binds the exchange)?", file=sys.stderr)
         return 1
 

@@ -46,6 +46,11 @@ public sealed class When_the_demo_runs
             Assert.That(await http.GetStringAsync(new Uri(new Uri(root.GetProperty("sampleBackend").GetString()!), "received")), Is.EqualTo("[]"));
             using var management = await http.GetAsync(root.GetProperty("rabbitmqManagement").GetString());
             Assert.That(management.IsSuccessStatusCode, Is.True);
+            var whoAmI = new Uri(new Uri(root.GetProperty("rabbitmqManagement").GetString()!), "api/whoami");
+            Assert.That(await StatusAsync(http, whoAmI, root.GetProperty("rabbitmqUser").GetString()!, root.GetProperty("rabbitmqPassword").GetString()!),
+                Is.EqualTo(System.Net.HttpStatusCode.OK), "the printed administrator opens the management UI");
+            Assert.That(await StatusAsync(http, whoAmI, "guest", "guest"), Is.EqualTo(System.Net.HttpStatusCode.Unauthorized), "no guest");
+            Assert.That(root.GetProperty("ingressUser").GetString(), Is.EqualTo("ingress-demo-hospital"));
         }
         finally
         {
@@ -57,6 +62,15 @@ public sealed class When_the_demo_runs
         Assert.That(process.ExitCode, Is.Zero, await output + await error);
         Assert.That(await output, Does.Contain("Stopping..."));
         Assert.That(File.Exists(EndpointsPath), Is.False);
+    }
+
+    private static async Task<System.Net.HttpStatusCode> StatusAsync(HttpClient http, Uri uri, string user, string password)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user}:{password}")));
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
     }
 
     private static async Task<JsonDocument> EndpointsAsync(System.Diagnostics.Process process, TimeSpan timeout)

@@ -61,6 +61,27 @@ public sealed class When_a_broker_setting_is_missing
         Assert.That(options.ToHostAddress(), Is.EqualTo(new Uri("rabbitmq://10.0.0.5:5673/")));
     }
 
+    [Test]
+    public void TLS_settings_without_TLS_or_over_plain_amqp_are_named()
+    {
+        using var unused = HostWith(("RabbitMq:Uri", "amqps://worker:secret@10.0.0.5/"), ("RabbitMq:Tls:CaCertificatePath", "/etc/ca.pem"));
+        using var plain = HostWith(("RabbitMq:Uri", "amqp://worker:secret@10.0.0.5/"), ("RabbitMq:Tls:Enabled", "true"));
+
+        var notEnabled = Assert.Throws<OptionsValidationException>(() => _ = unused.Services.GetRequiredService<IOptions<RabbitMqOptions>>().Value);
+        var notAmqps = Assert.Throws<OptionsValidationException>(() => _ = plain.Services.GetRequiredService<IOptions<RabbitMqOptions>>().Value);
+
+        Assert.That(notEnabled!.Message, Does.Contain("RabbitMq:Tls:Enabled must be true when other RabbitMq:Tls settings are set"));
+        Assert.That(notAmqps!.Message, Does.Contain("RabbitMq:Tls:Enabled needs an amqps:// broker address (RabbitMq:Uri), not amqp://."));
+    }
+
+    [Test]
+    public void Separate_settings_with_TLS_default_to_the_amqps_port()
+    {
+        var options = new RabbitMqOptions { Host = "10.0.0.5", Username = "u", Password = "p", Tls = new RabbitMqTlsOptions { Enabled = true } };
+
+        Assert.That(options.ToHostAddress(), Is.EqualTo(new Uri("rabbitmqs://10.0.0.5:5671/")));
+    }
+
     private static Microsoft.Extensions.Hosting.IHost HostWith(params (string Key, string Value)[] settings)
     {
         var builder = TestHosts.Builder(settings);

@@ -27,5 +27,18 @@ internal sealed class BrokerQueues : IDisposable
         }
     }
 
+    /// <summary>The messages in one queue (ready and unacknowledged); 0 while the broker does not know the queue.</summary>
+    public async Task<int> MessagesAsync(string queue)
+    {
+        using var response = await _management.GetAsync(new Uri($"api/queues/%2F/{Uri.EscapeDataString(queue)}", UriKind.Relative));
+        if (!response.IsSuccessStatusCode)
+        {
+            return 0;
+        }
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.TryGetProperty("messages", out var messages) ? messages.GetInt32() : 0;
+    }
+
     public void Dispose() => _management.Dispose();
 }

@@ -49,11 +49,16 @@ public sealed class Pipeline
     [OneTimeTearDown]
     public async Task StopAsync()
     {
+        // Every test ran with each service's own broker user: none of them may have been refused anything.
+        var refusals = _pipeline is null ? [] : PipelineService.All
+            .SelectMany(name => _pipeline.FullLogOf(name).Where(l => l.Contains("ACCESS_REFUSED", StringComparison.Ordinal)))
+            .ToList();
         if (_pipeline is not null)
         {
             await _pipeline.DisposeAsync();
         }
 
         await TestServices.StopAsync();
+        Assert.That(refusals, Is.Empty, "a service was refused by the broker: its permissions (PipelineBrokerAccess) miss something");
     }
 }

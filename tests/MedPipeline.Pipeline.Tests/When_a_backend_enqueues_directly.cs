@@ -17,12 +17,14 @@ public sealed class When_a_backend_enqueues_directly
         var zip = Path.Combine(Path.GetTempPath(), series.FileName);
         await File.WriteAllBytesAsync(zip, series.Zip);
         var pipeline = Pipeline.Running;
+        // As a hospital backend would: its organization's ingress user, which may only publish PredictSeries.
+        var ingress = pipeline.BrokerUsers.IngressOf(pipeline.Organization);
         try
         {
             var output = await RunAsync("/usr/bin/python3", Path.Combine(RepositoryPaths.Root, "infra", "examples", "direct_enqueue.py"),
                 "--zip", zip, "--study", series.StudyInstanceUid, "--series", series.SeriesInstanceUid, "--model-type", "ct-lesion-classifier",
                 "--series-id", seriesId, "--organization", pipeline.Organization, "--store", pipeline.StorePath,
-                "--management", pipeline.Broker.ManagementUri.ToString(), "--user", pipeline.Broker.Username, "--password", pipeline.Broker.Password,
+                "--management", pipeline.Broker.ManagementUri.ToString(), "--user", ingress.User, "--password", ingress.Password,
                 "--endpoints", "/nonexistent/endpoints.json");
 
             using var printed = JsonDocument.Parse(output);

@@ -59,7 +59,9 @@ public sealed class When_a_backend_forges_a_command
     private static async Task PublishAsync(LocalPipeline pipeline, object message)
     {
         var envelope = new { messageId = Guid.NewGuid(), messageType = new[] { "urn:message:MedPipeline.Contracts:PredictSeries" }, headers = new { }, message };
-        using var management = pipeline.Broker.CreateManagementClient();
+        // With an ingress user's rights (publish PredictSeries, nothing else), as a compromised hospital backend would.
+        var ingress = pipeline.BrokerUsers.IngressOf(pipeline.Organization);
+        using var management = (pipeline.Broker with { Username = ingress.User, Password = ingress.Password }).CreateManagementClient();
         using var response = await management.PostAsJsonAsync(
             new Uri($"api/exchanges/%2F/{Uri.EscapeDataString("MedPipeline.Contracts:PredictSeries")}/publish", UriKind.Relative), new
             {

@@ -32,6 +32,26 @@ internal sealed record DemoEndpoints
     [JsonPropertyName("otherApiKey")]
     public required string OtherApiKey { get; init; }
 
+    /// <summary>The broker's administrator, for the management UI (the services each have a user of their own).</summary>
+    [JsonPropertyName("rabbitmqUser")]
+    public required string RabbitMqUser { get; init; }
+
+    [JsonPropertyName("rabbitmqPassword")]
+    public required string RabbitMqPassword { get; init; }
+
+    /// <summary>The organization's ingress user: it may only publish PredictSeries (infra/examples/direct_enqueue.py).</summary>
+    [JsonPropertyName("ingressUser")]
+    public required string IngressUser { get; init; }
+
+    [JsonPropertyName("ingressPassword")]
+    public required string IngressPassword { get; init; }
+
+    [JsonPropertyName("otherIngressUser")]
+    public required string OtherIngressUser { get; init; }
+
+    [JsonPropertyName("otherIngressPassword")]
+    public required string OtherIngressPassword { get; init; }
+
     [JsonPropertyName("rabbitmqAmqp")]
     public required string RabbitMqAmqp { get; init; }
 

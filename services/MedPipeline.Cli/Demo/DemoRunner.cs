@@ -44,6 +44,12 @@ internal static class DemoRunner
             ApiKey = pipeline.ApiKey,
             OtherOrganization = pipeline.OtherOrganization,
             OtherApiKey = pipeline.OtherApiKey,
+            RabbitMqUser = rabbitMq.Endpoint.Username,
+            RabbitMqPassword = rabbitMq.Endpoint.Password,
+            IngressUser = pipeline.BrokerUsers.IngressOf(Organization).User,
+            IngressPassword = pipeline.BrokerUsers.IngressOf(Organization).Password,
+            OtherIngressUser = pipeline.BrokerUsers.IngressOf(pipeline.OtherOrganization).User,
+            OtherIngressPassword = pipeline.BrokerUsers.IngressOf(pipeline.OtherOrganization).Password,
             RabbitMqAmqp = rabbitMq.Endpoint.AmqpUri().ToString(),
             Postgres = database.Administrator,
             Store = pipeline.StorePath,
@@ -56,7 +62,9 @@ internal static class DemoRunner
             await output.WriteLineAsync($"API key of '{Organization}': {pipeline.ApiKey} (send as X-API-Key; every series request needs it)");
             await output.WriteLineAsync($"API key of '{pipeline.OtherOrganization}': {pipeline.OtherApiKey} (a second hospital: it cannot see the first one's series)");
             await output.WriteLineAsync("Single images and the page answer without a key, from this machine only (Gateway:Identity:AllowAnonymousSingleImage, loopback).");
-            await output.WriteLineAsync($"RabbitMQ management: {endpoints.RabbitMqManagement} (user guest, password guest)");
+            await output.WriteLineAsync($"RabbitMQ management: {endpoints.RabbitMqManagement} (user {endpoints.RabbitMqUser}, password {endpoints.RabbitMqPassword}; no guest)");
+            await output.WriteLineAsync("Broker users:        one per service (medpipeline-gateway, -orchestrator, ...), each limited to its own queues and messages;");
+            await output.WriteLineAsync($"                     ingress user {endpoints.IngressUser} may only publish PredictSeries (direct enqueue; password in the endpoints file)");
             await output.WriteLineAsync($"Sample backend:      {endpoints.SampleBackend}received (callbacks for organization '{Organization}')");
             await output.WriteLineAsync($"Service logs:        {pipeline.Directory}");
             await output.WriteLineAsync($"Endpoints written to {endpointsPath}");

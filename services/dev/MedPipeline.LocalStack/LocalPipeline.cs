@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using MedPipeline.LocalStack.Broker;
 using MedPipeline.Organizations;
 
 namespace MedPipeline.LocalStack;
@@ -19,9 +20,10 @@ public sealed class LocalPipeline : IAsyncDisposable
     private readonly ExitedServiceRestarter _restarter;
     private volatile bool _disposing;
 
-    private LocalPipeline(PipelineSettings settings, string directory, Uri sampleBackend)
+    private LocalPipeline(PipelineSettings settings, string directory, Uri sampleBackend, BrokerUsers brokerUsers)
     {
         _settings = settings;
+        BrokerUsers = brokerUsers;
         _restarter = new ExitedServiceRestarter(settings.Log);
         Directory = directory;
         SampleBackend = sampleBackend;
@@ -30,7 +32,6 @@ public sealed class LocalPipeline : IAsyncDisposable
         OtherApiKey = ApiKeys.NewKey();
         _environment = new Dictionary<string, string>
         {
-            ["RabbitMq__Uri"] = settings.Broker.AmqpUri().ToString(),
             ["Store__Path"] = StorePath,
             ["Models__Path"] = Path.Combine(settings.Checkout, "models"),
             [$"Organizations__{settings.Organization}__CallbackBaseUrl"] = sampleBackend.ToString(),
@@ -76,13 +77,18 @@ public sealed class LocalPipeline : IAsyncDisposable
 
     public string Organization => _settings.Organization;
 
+    /// <summary>The broker as its administrator sees it (management API, set-up); the services connect as <see cref="BrokerUsers"/>.</summary>
     public RabbitMqEndpoint Broker => _settings.Broker;
+
+    /// <summary>Each service's own broker user and each organization's ingress user (direct enqueue).</summary>
+    public BrokerUsers BrokerUsers { get; }
 
     public static async Task<LocalPipeline> StartAsync(PipelineSettings settings)
     {
         var directory = FixtureDirectory.Create("pipeline");
         var backendPort = FreeTcpPort.Next();
-        var pipeline = new LocalPipeline(settings, directory, new Uri($"http://127.0.0.1:{backendPort}/"));
+        var brokerUsers = await BrokerUsers.CreateAsync(settings.Broker, [settings.Organization, settings.OtherOrganization]);
+        var pipeline = new LocalPipeline(settings, directory, new Uri($"http://127.0.0.1:{backendPort}/"), brokerUsers);
         try
         {
             await pipeline.StartServiceAsync(PipelineService.SampleBackend, backendPort, "received");
@@ -169,6 +175,11 @@ public sealed class LocalPipeline : IAsyncDisposable
             ["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"),
             ["ASPNETCORE_CONTENTROOT"] = PipelineService.FolderIn(_settings.Checkout, name),
         };
+        if (BrokerUsers.HasUser(name))
+        {
+            environment["RabbitMq__Uri"] = BrokerUsers.AmqpUriOf(name).ToString();
+        }
+
         // Each service gets its own database login or none: the orchestrator owns the tables, the gateway reads the status read model.
         if (name == PipelineService.Orchestrator)
         {

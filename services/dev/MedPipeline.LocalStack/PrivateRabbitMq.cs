@@ -1,10 +1,13 @@
 using System.Globalization;
+using MedPipeline.LocalStack.Broker;
 
 namespace MedPipeline.LocalStack;
 
 /// <summary>
 /// A RabbitMQ node of our own (Debian's rabbitmq-server) on free loopback ports in a temp directory,
-/// with the management and prometheus plugins, its own epmd and Erlang cookie.
+/// with the management and prometheus plugins, its own epmd and Erlang cookie. It never has <c>guest</c>: its first
+/// boot creates <see cref="PipelineBrokerAccess.AdministratorUser"/> with a random password instead (for set-up
+/// and the management UI); the services get users of their own (<see cref="BrokerUsers"/>).
 /// </summary>
 public sealed class PrivateRabbitMq : IAsyncDisposable
 {
@@ -14,18 +17,22 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
     private readonly ServiceProcess _process;
     private readonly IReadOnlyDictionary<string, string> _environment;
 
-    private PrivateRabbitMq(ServiceProcess process, RabbitMqEndpoint endpoint, IReadOnlyDictionary<string, string> environment)
+    private PrivateRabbitMq(ServiceProcess process, RabbitMqEndpoint endpoint, IReadOnlyDictionary<string, string> environment, int? amqpsPort)
     {
         _process = process;
         Endpoint = endpoint;
         _environment = environment;
+        AmqpsPort = amqpsPort;
     }
 
     public RabbitMqEndpoint Endpoint { get; }
 
+    /// <summary>The amqps port when started with a <see cref="RabbitMqTlsListener"/>.</summary>
+    public int? AmqpsPort { get; }
+
     public int Pid => _process.Pid;
 
-    public static async Task<PrivateRabbitMq> StartAsync(TimeSpan timeout)
+    public static async Task<PrivateRabbitMq> StartAsync(TimeSpan timeout, RabbitMqTlsListener? tls = null)
     {
         if (!File.Exists(ServerScript))
         {
@@ -35,13 +42,16 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
         var directory = FixtureDirectory.Create("rabbitmq");
         int amqp = FreeTcpPort.Next(), management = FreeTcpPort.Next(), prometheus = FreeTcpPort.Next();
         int dist = FreeTcpPort.Next(), epmd = FreeTcpPort.Next();
+        int? amqps = tls is null ? null : FreeTcpPort.Next();
         foreach (var sub in new[] { "mnesia", "log", "home" })
         {
             Directory.CreateDirectory(Path.Combine(directory, sub));
         }
 
         File.WriteAllText(Path.Combine(directory, "enabled_plugins"), "[rabbitmq_management,rabbitmq_prometheus].\n");
-        File.WriteAllText(Path.Combine(directory, "rabbitmq.conf"), string.Create(CultureInfo.InvariantCulture, $"""
+        var administrator = BrokerCredentials.WithNewPassword(PipelineBrokerAccess.AdministratorUser);
+        // Holds the administrator's password: readable by its owner only (rabbitmq, after the chown below).
+        OwnerOnlyFile.Write(Path.Combine(directory, "rabbitmq.conf"), string.Create(CultureInfo.InvariantCulture, $"""
             listeners.tcp.1 = 127.0.0.1:{amqp}
             management.tcp.port = {management}
             management.tcp.ip = 127.0.0.1
@@ -50,7 +60,14 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
             log.console = true
             log.console.level = warning
             log.file = false
-            """));
+            default_user = {administrator.User}
+            default_pass = {administrator.Password}
+            default_user_tags.administrator = true
+            default_permissions.configure = .*
+            default_permissions.write = .*
+            default_permissions.read = .*
+
+            """) + tls?.Configure(directory, amqps!.Value));
         File.WriteAllText(Path.Combine(directory, "rabbitmq-env.conf"), "");
         if (ServiceProcess.RunningAsRoot)
         {
@@ -82,15 +99,16 @@ public sealed class PrivateRabbitMq : IAsyncDisposable
             "127.0.0.1", amqp,
             new Uri($"http://127.0.0.1:{management}/"),
             new Uri($"http://127.0.0.1:{prometheus}/metrics"),
-            "guest", "guest");
-        var broker = new PrivateRabbitMq(process, endpoint, environment);
+            administrator.User, administrator.Password);
+        var broker = new PrivateRabbitMq(process, endpoint, environment, amqps);
         try
         {
             using var api = endpoint.CreateManagementClient();
             await Readiness.WaitAsync(process, "RabbitMQ", timeout, async token =>
             {
                 using var response = await api.GetAsync("api/overview", token);
-                return response.IsSuccessStatusCode && await FreeTcpPort.AnswersAsync(endpoint.AmqpPort, token);
+                return response.IsSuccessStatusCode && await FreeTcpPort.AnswersAsync(endpoint.AmqpPort, token)
+                    && (amqps is null || await FreeTcpPort.AnswersAsync(amqps.Value, token));
             });
         }
         catch

@@ -18,7 +18,14 @@ public static class RabbitMqBusConfiguration
         {
             h.Username(username);
             h.Password(password);
+            if (options.Tls.Enabled)
+            {
+                h.UseSsl(ssl => RabbitMqTls.Configure(ssl, options.Tls, address.Host));
+            }
         });
+        // MassTransit names its temporary bus endpoint after machine and process ("dotnet" for every service);
+        // named after the broker user instead, each service's permissions can cover its own and no other.
+        configurator.OverrideDefaultBusEndpointQueueName($"{username}_bus_{Guid.NewGuid():N}");
     }
 
     /// <summary>

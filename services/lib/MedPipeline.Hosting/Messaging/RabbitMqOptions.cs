@@ -33,6 +33,9 @@ public sealed class RabbitMqOptions : IValidatableObject
     [Range(1, 1000, ErrorMessage = "RabbitMq:DeliveryLimit must be between 1 and 1000.")]
     public int DeliveryLimit { get; set; } = 5;
 
+    /// <summary>amqps: certificates and names (section "RabbitMq:Tls"), checked at start.</summary>
+    public RabbitMqTlsOptions Tls { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Uri is not null)
@@ -40,6 +43,12 @@ public sealed class RabbitMqOptions : IValidatableObject
             if (Uri.Scheme is not ("amqp" or "amqps" or "rabbitmq" or "rabbitmqs"))
             {
                 yield return new ValidationResult($"{Section}:Uri must be an amqp:// or amqps:// address.", [nameof(Uri)]);
+                yield break;
+            }
+
+            foreach (var error in Tls.Validate($"{Section}:Tls", Uri))
+            {
+                yield return error;
             }
 
             yield break;
@@ -52,6 +61,14 @@ public sealed class RabbitMqOptions : IValidatableObject
                 yield return new ValidationResult($"{Section}:{name} is required (or set {Section}:Uri).", [name]);
             }
         }
+
+        if (!string.IsNullOrWhiteSpace(Host))
+        {
+            foreach (var error in Tls.Validate($"{Section}:Tls", ToHostAddress()))
+            {
+                yield return error;
+            }
+        }
     }
 
     /// <summary>The broker address these options describe (after validation).</summary>
@@ -62,7 +79,7 @@ public sealed class RabbitMqOptions : IValidatableObject
             return Uri;
         }
 
-        var builder = new UriBuilder("rabbitmq", Host, Port ?? 5672)
+        var builder = new UriBuilder(Tls.Enabled ? "rabbitmqs" : "rabbitmq", Host, Port ?? (Tls.Enabled ? 5671 : 5672))
         {
             Path = string.IsNullOrEmpty(VirtualHost) || VirtualHost == "/" ? "/" : "/" + Uri.EscapeDataString(VirtualHost.TrimStart('/')),
         };

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Sets the passwords of docker-compose's broker users (definitions.json has none, so nobody can log in as them
+# before this runs): one per service and the ingress user of the organization "hospital". Run it once the
+# rabbitmq container is up, with the same MEDPIPE_BROKER_*_PASSWORD variables docker-compose.yml gives the services.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+declare -A passwords=(
+  [medpipeline-gateway]="${MEDPIPE_BROKER_GATEWAY_PASSWORD:?}"
+  [medpipeline-orchestrator]="${MEDPIPE_BROKER_ORCHESTRATOR_PASSWORD:?}"
+  [medpipeline-unpacker]="${MEDPIPE_BROKER_UNPACKER_PASSWORD:?}"
+  [medpipeline-preprocessor]="${MEDPIPE_BROKER_PREPROCESSOR_PASSWORD:?}"
+  [medpipeline-inference]="${MEDPIPE_BROKER_INFERENCE_PASSWORD:?}"
+  [medpipeline-status-callback]="${MEDPIPE_BROKER_STATUSCALLBACK_PASSWORD:?}"
+  [ingress-hospital]="${MEDPIPE_BROKER_INGRESS_PASSWORD:?}"
+)
+for user in "${!passwords[@]}"; do
+  # The password is an argument of rabbitmqctl inside the container for the moment it runs.
+  docker compose exec -T rabbitmq rabbitmqctl change_password "$user" "${passwords[$user]}"
+done

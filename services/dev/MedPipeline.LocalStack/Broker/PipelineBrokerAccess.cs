@@ -1,0 +1,50 @@
+using MassTransit;
+using MedPipeline.Contracts;
+
+namespace MedPipeline.LocalStack.Broker;
+
+/// <summary>
+/// The one table of who may do what on the broker: the fixtures, the demo and infra/rabbitmq/definitions.json
+/// (docker-compose) all derive their users and permissions from it. Nobody uses <c>guest</c>.
+/// </summary>
+public static class PipelineBrokerAccess
+{
+    /// <summary>For people and test set-up (management UI and API): everything, on every virtual host it is granted.</summary>
+    public const string AdministratorUser = "medpipeline-admin";
+
+    public static IReadOnlyDictionary<string, ServiceBrokerAccess> Services { get; } = new Dictionary<string, ServiceBrokerAccess>
+    {
+        [PipelineService.Gateway] = new("medpipeline-gateway", [], [], [typeof(PredictSeries)]),
+        [PipelineService.Orchestrator] = new("medpipeline-orchestrator", ["series-state"],
+            [
+                typeof(PredictSeries), typeof(SeriesUnpackingStarted), typeof(SeriesUnpacked), typeof(SeriesArchiveRejected),
+                typeof(SeriesPreprocessed), typeof(SeriesPreprocessingFailed), typeof(SeriesInferenceCompleted), typeof(SeriesInferenceFailed),
+                typeof(SeriesStageTimedOut), typeof(Fault<UnpackSeriesArchive>), typeof(Fault<PreprocessSeries>), typeof(Fault<RunSeriesInference>),
+                typeof(SeriesStatusCallbackDelivered), typeof(SeriesStatusCallbackFailed),
+            ],
+            [
+                typeof(UnpackSeriesArchive), typeof(PreprocessSeries), typeof(RunSeriesInference), typeof(SendSeriesStatusCallback),
+                typeof(DeleteSeriesData), typeof(SeriesStageTimedOut),
+            ]),
+        [PipelineService.Unpacker] = new("medpipeline-unpacker", ["unpack-series-archive", "delete-series-data"],
+            [typeof(UnpackSeriesArchive), typeof(DeleteSeriesData)],
+            [typeof(SeriesUnpackingStarted), typeof(SeriesUnpacked), typeof(SeriesArchiveRejected)]),
+        [PipelineService.Preprocessor] = new("medpipeline-preprocessor", ["preprocess-series"],
+            [typeof(PreprocessSeries)], [typeof(SeriesPreprocessed), typeof(SeriesPreprocessingFailed)]),
+        [PipelineService.Inference] = new("medpipeline-inference", ["run-series-inference"],
+            [typeof(RunSeriesInference)], [typeof(SeriesInferenceCompleted), typeof(SeriesInferenceFailed)]),
+        [PipelineService.StatusCallback] = new("medpipeline-status-callback", ["send-series-status-callback"],
+            [typeof(SendSeriesStatusCallback)], [typeof(SeriesStatusCallbackDelivered), typeof(SeriesStatusCallbackFailed)]),
+    };
+
+    /// <summary>The direct-enqueue user of one organization (a hospital backend that publishes without the gateway).</summary>
+    public static string IngressUser(string organization) => $"ingress-{organization}";
+
+    /// <summary>
+    /// Publish PredictSeries and nothing else: no declaring, no reading (the orchestrator declares the exchange and
+    /// checks every command). The <c>management</c> tag only lets the standard-library example publish through the
+    /// management HTTP API; an AMQP client does not need it (leave the tags empty then).
+    /// </summary>
+    public static BrokerPermissions Ingress { get; } = new("",
+        BrokerEntityNames.Only([BrokerEntityNames.Exactly(BrokerEntityNames.MessageExchange(typeof(PredictSeries)))]), "", "management");
+}
