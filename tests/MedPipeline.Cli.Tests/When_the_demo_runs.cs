@@ -51,6 +51,9 @@ public sealed class When_the_demo_runs
                 Is.EqualTo(System.Net.HttpStatusCode.OK), "the printed administrator opens the management UI");
             Assert.That(await StatusAsync(http, whoAmI, "guest", "guest"), Is.EqualTo(System.Net.HttpStatusCode.Unauthorized), "no guest");
             Assert.That(root.GetProperty("ingressUser").GetString(), Is.EqualTo("ingress-demo-hospital"));
+            Assert.That(await DatabaseSettingAsync(root.GetProperty("postgres").GetString()!, "fsync"), Is.EqualTo("on"),
+                "the demo's database is durable: a series answered 202 survives a crash");
+            Assert.That(await DatabaseSettingAsync(root.GetProperty("postgres").GetString()!, "synchronous_commit"), Is.EqualTo("on"));
         }
         finally
         {
@@ -62,6 +65,14 @@ public sealed class When_the_demo_runs
         Assert.That(process.ExitCode, Is.Zero, await output + await error);
         Assert.That(await output, Does.Contain("Stopping..."));
         Assert.That(File.Exists(EndpointsPath), Is.False);
+    }
+
+    private static async Task<string?> DatabaseSettingAsync(string connectionString, string setting)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var show = new Npgsql.NpgsqlCommand($"SHOW {setting}", connection);
+        return (string?)await show.ExecuteScalarAsync();
     }
 
     private static async Task<System.Net.HttpStatusCode> StatusAsync(HttpClient http, Uri uri, string user, string password)

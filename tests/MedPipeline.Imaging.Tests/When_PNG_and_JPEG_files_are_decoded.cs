@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MedPipeline.Imaging;
 
 namespace MedPipeline.Imaging.Tests;
@@ -8,17 +7,7 @@ public sealed class When_PNG_and_JPEG_files_are_decoded
     private string _folder = "";
 
     [OneTimeSetUp]
-    public void MakeImages()
-    {
-        _folder = Directory.CreateTempSubdirectory("medpipe-images-").FullName;
-        var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "make_images.py"));
-        info.ArgumentList.Add(_folder);
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.Zero, $"making test images needs Debian's python3-pil: {error}");
-    }
+    public void MakeImages() => _folder = TestImages.Make("medpipe-images-");
 
     [OneTimeTearDown]
     public void DeleteImages() => Directory.Delete(_folder, recursive: true);

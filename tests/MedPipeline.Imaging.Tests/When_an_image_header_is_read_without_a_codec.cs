@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MedPipeline.Imaging.Tests;
 
 /// <summary>The gateway's budget check before a file goes to a codec child: managed header reading must agree with the codecs.</summary>
@@ -8,17 +6,7 @@ public sealed class When_an_image_header_is_read_without_a_codec
     private string _folder = "";
 
     [OneTimeSetUp]
-    public void MakeImages()
-    {
-        _folder = Directory.CreateTempSubdirectory("medpipe-headers-").FullName;
-        var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardError = true };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "make_images.py"));
-        info.ArgumentList.Add(_folder);
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.That(process.ExitCode, Is.Zero, $"making test images needs Debian's python3-pil: {error}");
-    }
+    public void MakeImages() => _folder = TestImages.Make("medpipe-headers-");
 
     [OneTimeTearDown]
     public void DeleteImages() => Directory.Delete(_folder, recursive: true);

@@ -24,7 +24,7 @@ internal static class DemoRunner
 
         await output.WriteLineAsync("Starting a private RabbitMQ and PostgreSQL on loopback...");
         await using var rabbitMq = await PrivateRabbitMq.StartAsync(TimeSpan.FromSeconds(90));
-        await using var postgres = await PrivatePostgres.StartAsync(TimeSpan.FromSeconds(90));
+        await using var postgres = await PrivatePostgres.StartAsync(TimeSpan.FromSeconds(90), durable: true);
         await output.WriteLineAsync("Starting the sample backend, orchestrator, Unpacker, Preprocessor, Inference, StatusCallback and gateway...");
         var database = await postgres.Endpoint.CreatePipelineDatabaseAsync("medpipeline");
         await using var pipeline = await LocalPipeline.StartAsync(new PipelineSettings(checkout, options.Configuration, rabbitMq.Endpoint, database)

@@ -20,6 +20,8 @@ public sealed class PrivatePostgres : IAsyncDisposable
         Endpoint = endpoint;
     }
 
+    private static readonly string[] ThrowAwaySettings = ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"];
+
     public PostgresEndpoint Endpoint { get; }
 
     public int Pid => _process.Pid;
@@ -30,7 +32,11 @@ public sealed class PrivatePostgres : IAsyncDisposable
                 .Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderDescending().FirstOrDefault() ?? ""
             : "";
 
-    public static async Task<PrivatePostgres> StartAsync(TimeSpan timeout, PostgresServerCertificate? tls = null)
+    /// <param name="durable">
+    /// True for the demo (the project's main job: a series answered 202 must survive a crash of its database);
+    /// false for tests that never crash theirs, which trade durability (fsync, synchronous commit, full-page writes) for speed.
+    /// </param>
+    public static async Task<PrivatePostgres> StartAsync(TimeSpan timeout, PostgresServerCertificate? tls = null, bool durable = false)
     {
         var bin = BinDirectory;
         if (bin.Length == 0)
@@ -59,7 +65,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
         await ServiceProcess.RunToCompletionAsync("initdb", directory, Path.Combine(bin, "initdb"),
             // scram-sha-256 for every pg_hba line (local socket, 127.0.0.1/32, ::1/128): no login without its password.
-            ["-D", data, "-U", "postgres", "-A", "scram-sha-256", $"--pwfile={passwordFile}", "-E", "UTF8", "--no-locale", "--no-sync"],
+            ["-D", data, "-U", "postgres", "-A", "scram-sha-256", $"--pwfile={passwordFile}", "-E", "UTF8", "--no-locale", .. durable ? Array.Empty<string>() : ["--no-sync"]],
             noEnvironment, ServiceUser, TimeSpan.FromSeconds(120));
         File.Delete(passwordFile);
 
@@ -68,8 +74,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         [
             "-D", data, "-p", port.ToString(CultureInfo.InvariantCulture), "-k", sockets,
             "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300",
-            // Test data is throw-away: trade durability for speed.
-            "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+            .. durable ? [] : ThrowAwaySettings,
             .. ssl,
         ], noEnvironment, ServiceUser);
         var connectionString = new NpgsqlConnectionStringBuilder
