@@ -24,54 +24,38 @@ public sealed class When_a_300_slice_CT_series_is_preprocessed
     [Test]
     public async Task Its_preprocessing_time_is_printed_with_and_without_the_instance_index()
     {
-        var root = Directory.CreateTempSubdirectory("medpipe-bench-").FullName;
-        var store = new FileSystemStore(root);
-        await using var provider = new ServiceCollection()
-            .AddSingleton<ISeriesStore>(store)
-            .AddSingleton(ModelManifests.Read(RepositoryPaths.Models))
-            .AddSeriesPreprocessing()
-            .AddMassTransitTestHarness(x => x.AddConsumer<PreprocessSeriesConsumer>())
-            .BuildServiceProvider(true);
-        var harness = provider.GetRequiredService<ITestHarness>();
-        harness.TestTimeout = TimeSpan.FromMinutes(5);
-        await harness.Start();
-        try
+        await using var workers = await WorkerHarness.StartAsync("medpipe-bench-", s => s.AddSeriesPreprocessing(),
+            x => x.AddConsumer<PreprocessSeriesConsumer>(), TimeSpan.FromMinutes(5));
+        var (store, harness) = (workers.Store, workers.Harness);
+        var random = new Random(3);
+        for (var i = 0; i < Slices; i++)
         {
-            var random = new Random(3);
-            for (var i = 0; i < Slices; i++)
+            var slice = new SyntheticDicom
             {
-                var slice = new SyntheticDicom
-                {
-                    SopInstanceUid = $"1.2.3.4.{i + 1}", StudyInstanceUid = "1.2.3", SeriesInstanceUid = "1.2.3.4", InstanceNumber = i + 1,
-                    Rows = 512, Columns = 512, BitsStored = 12, RescaleSlope = 1, RescaleIntercept = -1024, WindowCenter = 40, WindowWidth = 400,
-                    Pixels = [.. Enumerable.Range(0, 512 * 512).Select(_ => random.Next(0, 4096))],
-                }.ToBytes();
-                await store.WriteAsync(StoreLayout.Instance(Indexed, i + 1), new MemoryStream(slice), null, CancellationToken.None);
-                await store.WriteAsync(StoreLayout.Instance(Unindexed, i + 1), new MemoryStream(slice), null, CancellationToken.None);
-            }
-
-            await UnpackerIndex.WriteAsync(store, Indexed);
-
-            var (withIndex, parsing) = ((Wall: new List<double>(), Cpu: new List<double>()), (Wall: new List<double>(), Cpu: new List<double>()));
-            for (var run = 0; run < Runs; run++)
-            {
-                var (wall, cpu) = await PreprocessAsync(harness, store, Indexed);
-                withIndex.Wall.Add(wall);
-                withIndex.Cpu.Add(cpu);
-                (wall, cpu) = await PreprocessAsync(harness, store, Unindexed);
-                parsing.Wall.Add(wall);
-                parsing.Cpu.Add(cpu);
-            }
-
-            TestContext.Out.WriteLine(Line("with the Unpacker's index", withIndex));
-            TestContext.Out.WriteLine(Line("without an index (headers parsed here)", parsing));
-            Assert.That(withIndex.Wall.Skip(1).Min(), Is.GreaterThan(0));
+                SopInstanceUid = $"1.2.3.4.{i + 1}", StudyInstanceUid = "1.2.3", SeriesInstanceUid = "1.2.3.4", InstanceNumber = i + 1,
+                Rows = 512, Columns = 512, BitsStored = 12, RescaleSlope = 1, RescaleIntercept = -1024, WindowCenter = 40, WindowWidth = 400,
+                Pixels = [.. Enumerable.Range(0, 512 * 512).Select(_ => random.Next(0, 4096))],
+            }.ToBytes();
+            await store.WriteAsync(StoreLayout.Instance(Indexed, i + 1), new MemoryStream(slice), null, CancellationToken.None);
+            await store.WriteAsync(StoreLayout.Instance(Unindexed, i + 1), new MemoryStream(slice), null, CancellationToken.None);
         }
-        finally
+
+        await UnpackerIndex.WriteAsync(store, Indexed);
+
+        var (withIndex, parsing) = ((Wall: new List<double>(), Cpu: new List<double>()), (Wall: new List<double>(), Cpu: new List<double>()));
+        for (var run = 0; run < Runs; run++)
         {
-            await harness.Stop();
-            Directory.Delete(root, recursive: true);
+            var (wall, cpu) = await PreprocessAsync(harness, store, Indexed);
+            withIndex.Wall.Add(wall);
+            withIndex.Cpu.Add(cpu);
+            (wall, cpu) = await PreprocessAsync(harness, store, Unindexed);
+            parsing.Wall.Add(wall);
+            parsing.Cpu.Add(cpu);
         }
+
+        TestContext.Out.WriteLine(Line("with the Unpacker's index", withIndex));
+        TestContext.Out.WriteLine(Line("without an index (headers parsed here)", parsing));
+        Assert.That(withIndex.Wall.Skip(1).Min(), Is.GreaterThan(0));
     }
 
     private const string Indexed = "series/indexed/a/instances";

@@ -17,41 +17,21 @@ namespace MedPipeline.Workers.Tests;
 /// <summary>The Preprocessor prices a series from its headers and fails it with the limit's name before decoding it.</summary>
 public sealed class When_a_series_declares_more_than_its_budget
 {
-    private string _root = "";
-    private FileSystemStore _store = null!;
-    private ServiceProvider _provider = null!;
-    private ITestHarness _harness = null!;
+    private WorkerHarness _workers = null!;
 
     [SetUp]
-    public async Task Start()
-    {
-        _root = Directory.CreateTempSubdirectory("medpipe-budget-").FullName;
-        _store = new FileSystemStore(_root);
-        _provider = new ServiceCollection()
-            .AddSingleton<ISeriesStore>(_store)
-            .AddSingleton(ModelManifests.Read(RepositoryPaths.Models))
-            .AddSeriesPreprocessing()
-            .Configure<SeriesLimitsOptions>(o => (o.MaxTensorBytes, o.MaxDecodedBytes) = (4L * 1024 * 1024, 1024L * 1024 * 1024))
-            .AddMassTransitTestHarness(x => x.AddConsumer<PreprocessSeriesConsumer>())
-            .BuildServiceProvider(true);
-        _harness = _provider.GetRequiredService<ITestHarness>();
-        _harness.TestTimeout = TimeSpan.FromSeconds(60);
-        await _harness.Start();
-    }
+    public async Task Start() => _workers = await WorkerHarness.StartAsync("medpipe-budget-",
+        s => s.AddSeriesPreprocessing().Configure<SeriesLimitsOptions>(o => (o.MaxTensorBytes, o.MaxDecodedBytes) = (4L * 1024 * 1024, 1024L * 1024 * 1024)),
+        x => x.AddConsumer<PreprocessSeriesConsumer>());
 
     [TearDown]
-    public async Task Stop()
-    {
-        await _harness.Stop();
-        await _provider.DisposeAsync();
-        Directory.Delete(_root, recursive: true);
-    }
+    public async Task Stop() => await _workers.DisposeAsync();
 
     [Test]
     public async Task Tiny_RLE_files_declaring_a_terabyte_of_pixels_fail_on_the_decoded_bytes_limit()
     {
         var file = HugeRle(side: 60_000, frames: 40);
-        await _store.WriteAsync(StoreLayout.Instance("series/huge/a/instances", 1), new MemoryStream(file), null, default);
+        await _workers.Store.WriteAsync(StoreLayout.Instance("series/huge/a/instances", 1), new MemoryStream(file), null, default);
 
         var failure = await FailureOfAsync("series/huge/a/instances");
 
@@ -68,7 +48,7 @@ public sealed class When_a_series_declares_more_than_its_budget
         {
             SopInstanceUid = "1.2.3.4.1", StudyInstanceUid = "1.2.3", SeriesInstanceUid = "1.2.3.4", Rows = 32, Columns = 32, Frames = 300, Pixels = [.. Enumerable.Repeat(pixels, 300).SelectMany(p => p)],
         }.ToBytes();
-        await _store.WriteAsync(StoreLayout.Instance("series/many/a/instances", 1), new MemoryStream(file), null, default);
+        await _workers.Store.WriteAsync(StoreLayout.Instance("series/many/a/instances", 1), new MemoryStream(file), null, default);
 
         var failure = await FailureOfAsync("series/many/a/instances");
 
@@ -78,8 +58,8 @@ public sealed class When_a_series_declares_more_than_its_budget
     private async Task<string?> FailureOfAsync(string instancesKey)
     {
         var correlationId = Guid.NewGuid();
-        await _harness.Bus.Publish(new PreprocessSeries { CorrelationId = correlationId, AttemptId = Guid.NewGuid(), InstancesKey = instancesKey, ModelType = "ct-lesion-classifier" });
-        var (done, failure) = await PublishedMessages.PreprocessedAsync(_harness, correlationId);
+        await _workers.Harness.Bus.Publish(new PreprocessSeries { CorrelationId = correlationId, AttemptId = Guid.NewGuid(), InstancesKey = instancesKey, ModelType = "ct-lesion-classifier" });
+        var (done, failure) = await PublishedMessages.PreprocessedAsync(_workers.Harness, correlationId);
         Assert.That(done, Is.Null);
         return failure;
     }

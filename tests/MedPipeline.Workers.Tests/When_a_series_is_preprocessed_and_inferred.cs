@@ -18,10 +18,7 @@ namespace MedPipeline.Workers.Tests;
 public sealed class When_a_series_is_preprocessed_and_inferred
 {
     private static ModelRegistry _registry = null!;
-    private string _root = "";
-    private FileSystemStore _store = null!;
-    private ServiceProvider _provider = null!;
-    private ITestHarness _harness = null!;
+    private WorkerHarness _workers = null!;
 
     [OneTimeSetUp]
     public void LoadModels() => _registry = ModelRegistry.Load(RepositoryPaths.Models);
@@ -30,34 +27,16 @@ public sealed class When_a_series_is_preprocessed_and_inferred
     public void UnloadModels() => _registry.Dispose();
 
     [SetUp]
-    public async Task Start()
-    {
-        _root = Directory.CreateTempSubdirectory("medpipe-workers-").FullName;
-        _store = new FileSystemStore(_root);
-        _provider = new ServiceCollection()
-            .AddSingleton<ISeriesStore>(_store)
-            .AddSingleton(_registry)
-            .AddSingleton(ModelManifests.Read(RepositoryPaths.Models))
-            .AddSeriesPreprocessing()
-            .AddSeriesInference()
-            .AddMassTransitTestHarness(x =>
-            {
-                x.AddConsumer<PreprocessSeriesConsumer>();
-                x.AddConsumer<RunSeriesInferenceConsumer>();
-            })
-            .BuildServiceProvider(true);
-        _harness = _provider.GetRequiredService<ITestHarness>();
-        _harness.TestTimeout = TimeSpan.FromSeconds(60);
-        await _harness.Start();
-    }
+    public async Task Start() => _workers = await WorkerHarness.StartAsync("medpipe-workers-",
+        s => s.AddSingleton(_registry).AddSeriesPreprocessing().AddSeriesInference(),
+        x =>
+        {
+            x.AddConsumer<PreprocessSeriesConsumer>();
+            x.AddConsumer<RunSeriesInferenceConsumer>();
+        });
 
     [TearDown]
-    public async Task Stop()
-    {
-        await _harness.Stop();
-        await _provider.DisposeAsync();
-        Directory.Delete(_root, recursive: true);
-    }
+    public async Task Stop() => await _workers.DisposeAsync();
 
     [Test]
     public async Task A_CT_series_with_one_lesion_slice_is_a_lesion_with_per_instance_answers()
@@ -105,9 +84,9 @@ public sealed class When_a_series_is_preprocessed_and_inferred
     public async Task A_file_that_cannot_be_decoded_fails_with_its_name()
     {
         var bytes = ShippedSample.All().First(s => s.ModelType == "ct-lesion-classifier").ToDicom();
-        await _store.WriteAsync("series/x/a/instances/00001.dcm", new MemoryStream(bytes[..(bytes.Length - 100)]), null, CancellationToken.None);
+        await _workers.Store.WriteAsync("series/x/a/instances/00001.dcm", new MemoryStream(bytes[..(bytes.Length - 100)]), null, CancellationToken.None);
 
-        await _harness.Bus.Publish(new PreprocessSeries { CorrelationId = Guid.NewGuid(), AttemptId = Guid.NewGuid(), InstancesKey = "series/x/a/instances", ModelType = "ct-lesion-classifier" });
+        await _workers.Harness.Bus.Publish(new PreprocessSeries { CorrelationId = Guid.NewGuid(), AttemptId = Guid.NewGuid(), InstancesKey = "series/x/a/instances", ModelType = "ct-lesion-classifier" });
 
         var failed = await PublishedAsync<SeriesPreprocessingFailed>();
         Assert.That(failed.Reason, Does.StartWith("00001.dcm").And.Contain("Truncated"));
@@ -117,15 +96,15 @@ public sealed class When_a_series_is_preprocessed_and_inferred
     {
         for (var i = 0; i < samples.Count; i++)
         {
-            await _store.WriteAsync($"series/s/a/instances/{i + 1:D5}.dcm", new MemoryStream(ShippedInstance.Of(samples[i], i + 1)), null, CancellationToken.None);
+            await _workers.Store.WriteAsync($"series/s/a/instances/{i + 1:D5}.dcm", new MemoryStream(ShippedInstance.Of(samples[i], i + 1)), null, CancellationToken.None);
         }
 
         var ids = (CorrelationId: Guid.NewGuid(), AttemptId: Guid.NewGuid());
-        await _harness.Bus.Publish(new PreprocessSeries { CorrelationId = ids.CorrelationId, AttemptId = ids.AttemptId, InstancesKey = "series/s/a/instances", ModelType = modelType });
+        await _workers.Harness.Bus.Publish(new PreprocessSeries { CorrelationId = ids.CorrelationId, AttemptId = ids.AttemptId, InstancesKey = "series/s/a/instances", ModelType = modelType });
         var preprocessed = await PublishedAsync<SeriesPreprocessed>();
         Assert.That(preprocessed.FrameCount, Is.EqualTo(samples.Count));
 
-        await _harness.Bus.Publish(new RunSeriesInference
+        await _workers.Harness.Bus.Publish(new RunSeriesInference
         {
             CorrelationId = ids.CorrelationId, AttemptId = ids.AttemptId, TensorsKey = preprocessed.TensorsKey, TensorBatchKeys = preprocessed.TensorBatchKeys, ModelType = modelType,
         });
@@ -136,12 +115,12 @@ public sealed class When_a_series_is_preprocessed_and_inferred
     private async Task<T> PublishedAsync<T>()
         where T : class
     {
-        for (var i = 0; i < 300 && !_harness.Published.Select<T>().Any(); i++)
+        for (var i = 0; i < 300 && !_workers.Harness.Published.Select<T>().Any(); i++)
         {
             await Task.Delay(100);
         }
 
-        var published = _harness.Published.Select<T>().Select(m => m.Context.Message).ToList();
+        var published = _workers.Harness.Published.Select<T>().Select(m => m.Context.Message).ToList();
         Assert.That(published, Has.Count.EqualTo(1), $"expected one {typeof(T).Name}");
         return published[0];
     }

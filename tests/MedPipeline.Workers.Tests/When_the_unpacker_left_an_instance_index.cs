@@ -19,34 +19,14 @@ namespace MedPipeline.Workers.Tests;
 public sealed class When_the_unpacker_left_an_instance_index
 {
     private const int Slices = 3;
-    private string _root = "";
-    private FileSystemStore _store = null!;
-    private ServiceProvider _provider = null!;
-    private ITestHarness _harness = null!;
+    private WorkerHarness _workers = null!;
 
     [SetUp]
-    public async Task Start()
-    {
-        _root = Directory.CreateTempSubdirectory("medpipe-index-").FullName;
-        _store = new FileSystemStore(_root);
-        _provider = new ServiceCollection()
-            .AddSingleton<ISeriesStore>(_store)
-            .AddSingleton(ModelManifests.Read(RepositoryPaths.Models))
-            .AddSeriesPreprocessing()
-            .AddMassTransitTestHarness(x => x.AddConsumer<PreprocessSeriesConsumer>())
-            .BuildServiceProvider(true);
-        _harness = _provider.GetRequiredService<ITestHarness>();
-        _harness.TestTimeout = TimeSpan.FromSeconds(60);
-        await _harness.Start();
-    }
+    public async Task Start() => _workers = await WorkerHarness.StartAsync("medpipe-index-",
+        s => s.AddSeriesPreprocessing(), x => x.AddConsumer<PreprocessSeriesConsumer>());
 
     [TearDown]
-    public async Task Stop()
-    {
-        await _harness.Stop();
-        await _provider.DisposeAsync();
-        Directory.Delete(_root, recursive: true);
-    }
+    public async Task Stop() => await _workers.DisposeAsync();
 
     [Test]
     public async Task Files_whose_headers_cannot_be_parsed_decode_through_the_index_to_the_same_tensors()
@@ -54,30 +34,30 @@ public sealed class When_the_unpacker_left_an_instance_index
         await WriteSeriesAsync("series/intact/a/instances");
         var reference = await PreprocessAsync("series/intact/a/instances", indexKey: null);
         await WriteSeriesAsync("series/indexed/a/instances");
-        var index = await UnpackerIndex.WriteAsync(_store, "series/indexed/a/instances");
+        var index = await UnpackerIndex.WriteAsync(_workers.Store, "series/indexed/a/instances");
         await ZeroHeadersAsync(index);
 
         var indexed = await PreprocessAsync("series/indexed/a/instances", StoreLayout.InstanceIndexOf("series/indexed/a/instances"));
 
         Assert.That(indexed.FrameCount, Is.EqualTo(Slices));
-        var (expected, actual) = (await TensorBatches.ReadIndexAsync(_store, reference.TensorsKey, default), await TensorBatches.ReadIndexAsync(_store, indexed.TensorsKey, default));
+        var (expected, actual) = (await TensorBatches.ReadIndexAsync(_workers.Store, reference.TensorsKey, default), await TensorBatches.ReadIndexAsync(_workers.Store, indexed.TensorsKey, default));
         Assert.That(actual.Rows.Select(r => (r.SopInstanceUid, r.InstanceNumber)), Is.EqualTo(expected.Rows.Select(r => (r.SopInstanceUid, r.InstanceNumber))));
-        Assert.That(await TensorBatches.ReadBatchAsync(_store, indexed.TensorBatchKeys[0], default),
-            Is.EqualTo(await TensorBatches.ReadBatchAsync(_store, reference.TensorBatchKeys[0], default)));
+        Assert.That(await TensorBatches.ReadBatchAsync(_workers.Store, indexed.TensorBatchKeys[0], default),
+            Is.EqualTo(await TensorBatches.ReadBatchAsync(_workers.Store, reference.TensorBatchKeys[0], default)));
     }
 
     [Test]
     public async Task The_same_damaged_files_without_an_index_are_parsed_and_fail()
     {
         await WriteSeriesAsync("series/damaged/a/instances");
-        var index = await UnpackerIndex.WriteAsync(_store, "series/damaged/a/instances");
+        var index = await UnpackerIndex.WriteAsync(_workers.Store, "series/damaged/a/instances");
         await ZeroHeadersAsync(index);
-        _store.DeletePrefix(StoreLayout.InstanceIndexOf("series/damaged/a/instances"));
+        _workers.Store.DeletePrefix(StoreLayout.InstanceIndexOf("series/damaged/a/instances"));
 
         var correlationId = Guid.NewGuid();
-        await _harness.Bus.Publish(new PreprocessSeries { CorrelationId = correlationId, AttemptId = Guid.NewGuid(), InstancesKey = "series/damaged/a/instances", ModelType = "ct-lesion-classifier" });
+        await _workers.Harness.Bus.Publish(new PreprocessSeries { CorrelationId = correlationId, AttemptId = Guid.NewGuid(), InstancesKey = "series/damaged/a/instances", ModelType = "ct-lesion-classifier" });
 
-        var (done, failure) = await PublishedMessages.PreprocessedAsync(_harness, correlationId);
+        var (done, failure) = await PublishedMessages.PreprocessedAsync(_workers.Harness, correlationId);
         Assert.That(done, Is.Null);
         Assert.That(failure, Does.Contain("NotDicom"));
     }
@@ -86,14 +66,14 @@ public sealed class When_the_unpacker_left_an_instance_index
     public async Task An_index_naming_a_key_outside_the_series_fails_the_series()
     {
         await WriteSeriesAsync("series/stray/a/instances");
-        var index = await UnpackerIndex.WriteAsync(_store, "series/stray/a/instances");
-        await StoredJson.WriteAsync(_store, StoreLayout.InstanceIndexOf("series/stray/a/instances"),
+        var index = await UnpackerIndex.WriteAsync(_workers.Store, "series/stray/a/instances");
+        await StoredJson.WriteAsync(_workers.Store, StoreLayout.InstanceIndexOf("series/stray/a/instances"),
             new InstanceIndex([index.Instances[0] with { Key = "archives/elsewhere.dcm" }]), default);
         var correlationId = Guid.NewGuid();
 
-        await _harness.Bus.Publish(new PreprocessSeries { CorrelationId = correlationId, AttemptId = Guid.NewGuid(), InstancesKey = "series/stray/a/instances", ModelType = "ct-lesion-classifier" });
+        await _workers.Harness.Bus.Publish(new PreprocessSeries { CorrelationId = correlationId, AttemptId = Guid.NewGuid(), InstancesKey = "series/stray/a/instances", ModelType = "ct-lesion-classifier" });
 
-        var (done, failure) = await PublishedMessages.PreprocessedAsync(_harness, correlationId);
+        var (done, failure) = await PublishedMessages.PreprocessedAsync(_workers.Harness, correlationId);
         Assert.That(done, Is.Null);
         Assert.That(failure, Does.Contain("archives/elsewhere.dcm"));
     }
@@ -109,7 +89,7 @@ public sealed class When_the_unpacker_left_an_instance_index
                 Rows = 96, Columns = 80, BitsStored = 12, RescaleSlope = 1, RescaleIntercept = -1024,
                 Pixels = [.. Enumerable.Range(0, 96 * 80).Select(_ => random.Next(0, 4096))],
             };
-            await _store.WriteAsync(StoreLayout.Instance(instancesKey, i + 1), new MemoryStream(slice.ToBytes()), null, default);
+            await _workers.Store.WriteAsync(StoreLayout.Instance(instancesKey, i + 1), new MemoryStream(slice.ToBytes()), null, default);
         }
     }
 
@@ -118,25 +98,25 @@ public sealed class When_the_unpacker_left_an_instance_index
         foreach (var instance in index.Instances)
         {
             byte[] bytes;
-            await using (var stream = _store.OpenRead(instance.Key))
+            await using (var stream = _workers.Store.OpenRead(instance.Key))
             {
                 bytes = new byte[stream.Length];
                 await stream.ReadExactlyAsync(bytes);
             }
 
             Array.Clear(bytes, 0, instance.PixelData!.Offset);
-            await _store.WriteAsync(instance.Key, new MemoryStream(bytes), null, default);
+            await _workers.Store.WriteAsync(instance.Key, new MemoryStream(bytes), null, default);
         }
     }
 
     private async Task<SeriesPreprocessed> PreprocessAsync(string instancesKey, string? indexKey)
     {
         var correlationId = Guid.NewGuid();
-        await _harness.Bus.Publish(new PreprocessSeries
+        await _workers.Harness.Bus.Publish(new PreprocessSeries
         {
             CorrelationId = correlationId, AttemptId = Guid.NewGuid(), InstancesKey = instancesKey, ModelType = "ct-lesion-classifier", InstanceIndexKey = indexKey,
         });
-        var (done, failure) = await PublishedMessages.PreprocessedAsync(_harness, correlationId);
+        var (done, failure) = await PublishedMessages.PreprocessedAsync(_workers.Harness, correlationId);
         Assert.That(done, Is.Not.Null, failure);
         return done!;
     }
