@@ -28,6 +28,7 @@ apt_packages=(
   python3-pil          # pydicom's JPEG reference decoding, and PNG/JPEG test images
   chromium             # browser tests (Playwright drives Debian's chromium)
   procps               # ps/pkill-free PID checks in fixtures
+  prometheus           # promtool checks infra/prometheus; the metrics tests start it on a loopback port
   unzip
 )
 missing=()

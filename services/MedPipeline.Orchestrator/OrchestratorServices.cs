@@ -1,6 +1,7 @@
 using MedPipeline.Hosting;
 using MedPipeline.Hosting.Messaging;
 using MedPipeline.Models;
+using MedPipeline.Orchestrator.Metrics;
 using MedPipeline.Orchestrator.Options;
 using MedPipeline.Orchestrator.Retention;
 using MedPipeline.Orchestrator.Saga;
@@ -23,6 +24,7 @@ public static class OrchestratorServices
         builder.Services.AddPredictSeriesValidation();
         builder.Services.AddMedPipelinePersistence();
         builder.Services.AddRetention();
+        builder.Services.AddSeriesMetrics();
         builder.AddMedPipelineMassTransit(x =>
             x.AddSagaStateMachine<SeriesStateMachine, SeriesState>(typeof(SeriesStateDefinition)).NpgsqlRepository(SeriesStateTable.Map));
         return builder;

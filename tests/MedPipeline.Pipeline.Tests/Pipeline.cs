@@ -35,6 +35,7 @@ public sealed class Pipeline
                 ["Gateway__Upload__MaxArchiveBytes"] = MaxArchiveBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Orchestrator__CallbackRetry__FirstDelay"] = "00:00:01",
                 ["Orchestrator__CallbackRetry__MaxDelay"] = "00:00:03",
+                ["Orchestrator__Metrics__RefreshEvery"] = "00:00:01",
                 ["StatusCallback__Delivery__MaxAttempts"] = "2",
                 ["StatusCallback__Delivery__FirstRetryDelay"] = "00:00:00.200",
                 ["StatusCallback__Delivery__MaxRetryDelay"] = "00:00:01",

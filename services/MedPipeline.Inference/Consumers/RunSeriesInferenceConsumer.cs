@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using MassTransit;
 using MedPipeline.Contracts;
+using MedPipeline.Hosting.Telemetry;
 using MedPipeline.Inference.Series;
+using MedPipeline.Inference.Telemetry;
 using MedPipeline.Models;
 
 namespace MedPipeline.Inference.Consumers;
@@ -15,14 +17,30 @@ public sealed class RunSeriesInferenceConsumer(ModelRegistry registry, StoredTen
     public async Task Consume(ConsumeContext<RunSeriesInference> context)
     {
         var m = context.Message;
+        using var span = MedPipelineTelemetry.StartStage("inference", m.CorrelationId, m.AttemptId);
+        try
+        {
+            await InferAsync(context, m, span);
+        }
+        catch (Exception e) when (span.Threw(e))
+        {
+            throw;
+        }
+    }
+
+    private async Task InferAsync(ConsumeContext<RunSeriesInference> context, RunSeriesInference m, StageSpan span)
+    {
         if (!registry.TryGet(m.ModelType, out var model))
         {
+            span.Fail("unknown model type");
             await context.Publish(new SeriesInferenceFailed { CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, Reason = $"unknown model type '{m.ModelType}'" });
             return;
         }
 
         var clock = Stopwatch.StartNew();
         var (index, answers) = await inference.RunAsync(model, m.TensorsKey, context.CancellationToken);
+        ModelRunTime.Record(m.ModelType, clock.Elapsed);
+        MedPipelineTelemetry.CountInstances("inference", answers.Count);
         await context.Publish(new SeriesInferenceCompleted
         {
             CorrelationId = m.CorrelationId,

@@ -1,5 +1,6 @@
 using MassTransit;
 using MedPipeline.Contracts;
+using MedPipeline.Hosting.Telemetry;
 using MedPipeline.Models;
 using MedPipeline.Preprocessor.Series;
 
@@ -15,15 +16,30 @@ public sealed class PreprocessSeriesConsumer(ModelManifests manifests, SeriesTen
     public async Task Consume(ConsumeContext<PreprocessSeries> context)
     {
         var m = context.Message;
+        using var span = MedPipelineTelemetry.StartStage("preprocess", m.CorrelationId, m.AttemptId);
+        try
+        {
+            await PreprocessAsync(context, m, span);
+        }
+        catch (Exception e) when (span.Threw(e))
+        {
+            throw;
+        }
+    }
+
+    private async Task PreprocessAsync(ConsumeContext<PreprocessSeries> context, PreprocessSeries m, StageSpan span)
+    {
         var outcome = manifests.TryGet(m.ModelType, out var manifest)
             ? await builder.BuildAsync(m, manifest, context.CancellationToken)
             : PreprocessingOutcome.Failed($"unknown model type '{m.ModelType}'");
         if (outcome.Failure is { } reason)
         {
+            span.Fail("not preprocessable");
             await context.Publish(new SeriesPreprocessingFailed { CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, Reason = reason });
             return;
         }
 
+        MedPipelineTelemetry.CountInstances("preprocess", outcome.FrameCount);
         await context.Publish(new SeriesPreprocessed
         {
             CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, TensorsKey = outcome.TensorsKey, TensorBatchKeys = outcome.BatchKeys, FrameCount = outcome.FrameCount,

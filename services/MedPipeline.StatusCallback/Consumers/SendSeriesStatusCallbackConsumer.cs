@@ -1,5 +1,6 @@
 using MassTransit;
 using MedPipeline.Contracts;
+using MedPipeline.Hosting.Telemetry;
 using MedPipeline.StatusCallback.Delivery;
 
 namespace MedPipeline.StatusCallback.Consumers;
@@ -13,6 +14,7 @@ public sealed class SendSeriesStatusCallbackConsumer(CallbackSender sender) : IC
     public async Task Consume(ConsumeContext<SendSeriesStatusCallback> context)
     {
         var m = context.Message;
+        using var span = MedPipelineTelemetry.StartStage("callback", m.CorrelationId, m.AttemptId);
         var outcome = await sender.SendAsync(m.Organization, m.SeriesId, CallbackResult.Body(m), m.CorrelationId, context.CancellationToken);
         if (outcome.Delivered)
         {
@@ -23,6 +25,7 @@ public sealed class SendSeriesStatusCallbackConsumer(CallbackSender sender) : IC
             return;
         }
 
+        span.Fail("not delivered");
         await context.Publish(new SeriesStatusCallbackFailed
         {
             CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, SeriesId = m.SeriesId, Reason = outcome.Error ?? "not delivered", Attempts = outcome.Attempts, Retryable = outcome.Retryable,

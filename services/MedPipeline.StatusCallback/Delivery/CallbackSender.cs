@@ -19,6 +19,7 @@ public sealed partial class CallbackSender(HttpClient http, OrganizationDirector
     {
         if (!organizations.TryGet(organization, out var settings))
         {
+            CallbackMetrics.Count("unknown", CallbackMetrics.Unconfigured);
             return new CallbackOutcome(false, null, 0, $"organization '{organization}' is not configured", Retryable: false);
         }
 
@@ -36,17 +37,20 @@ public sealed partial class CallbackSender(HttpClient http, OrganizationDirector
             if (response.IsSuccessStatusCode)
             {
                 LogDelivered(correlationId, body.Status, status, attempts);
+                CallbackMetrics.Count(organization, CallbackMetrics.Delivered);
                 return CallbackOutcome.Success(status, attempts);
             }
 
             var retryable = HttpClientResiliencePredicates.IsTransient(Outcome.FromResult(response));
             LogRefused(correlationId, status, attempts, retryable);
+            CallbackMetrics.Count(organization, CallbackMetrics.Refused);
             return new CallbackOutcome(false, status, attempts, $"backend answered {status} {response.ReasonPhrase}", retryable);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException)
         {
             var attempts = CallbackAttempts.Of(request);
             LogUnreachable(correlationId, attempts, e.Message);
+            CallbackMetrics.Count(organization, CallbackMetrics.Unreachable);
             return new CallbackOutcome(false, null, attempts, $"backend unreachable: {UnreachableReason.Of(e)}", Retryable: true);
         }
     }

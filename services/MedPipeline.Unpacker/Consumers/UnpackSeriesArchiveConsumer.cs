@@ -1,6 +1,7 @@
 using MassTransit;
 using MedPipeline.Contracts;
 using MedPipeline.Dicom.Series;
+using MedPipeline.Hosting.Telemetry;
 using MedPipeline.Storage;
 using MedPipeline.Unpacker.Archive;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,19 @@ public sealed partial class UnpackSeriesArchiveConsumer(ISeriesStore store, Arch
     public async Task Consume(ConsumeContext<UnpackSeriesArchive> context)
     {
         var m = context.Message;
+        using var span = MedPipelineTelemetry.StartStage("unpack", m.CorrelationId, m.AttemptId);
+        try
+        {
+            await UnpackAsync(context, m, span);
+        }
+        catch (Exception e) when (span.Threw(e))
+        {
+            throw;
+        }
+    }
+
+    private async Task UnpackAsync(ConsumeContext<UnpackSeriesArchive> context, UnpackSeriesArchive m, StageSpan span)
+    {
         var startedAt = DateTimeOffset.UtcNow;
         await context.Publish(new SeriesUnpackingStarted { CorrelationId = m.CorrelationId, AttemptId = m.AttemptId });
         var prefix = StoreLayout.Instances(m.CorrelationId, m.AttemptId);
@@ -29,6 +43,7 @@ public sealed partial class UnpackSeriesArchiveConsumer(ISeriesStore store, Arch
         catch (ArchiveRejectedException e)
         {
             LogRejected(m.CorrelationId, e.Problem.ToString());
+            span.Fail("rejected");
             await context.Publish(Rejection(m, Enum.Parse<RejectionKind>(e.Problem.ToString()), e.Message));
             return;
         }
@@ -37,6 +52,7 @@ public sealed partial class UnpackSeriesArchiveConsumer(ISeriesStore store, Arch
         if (Problem(series, m) is { } problem)
         {
             LogRejected(m.CorrelationId, problem.Kind.ToString());
+            span.Fail("rejected");
             await context.Publish(Rejection(m, problem.Kind, problem.Reason));
             return;
         }
@@ -57,6 +73,7 @@ public sealed partial class UnpackSeriesArchiveConsumer(ISeriesStore store, Arch
             InstanceIndexKey = indexKey,
             StartedAt = startedAt,
         });
+        MedPipelineTelemetry.CountInstances("unpack", instances.Count);
         LogUnpacked(m.CorrelationId, instances.Count, series.Images.Count);
     }
 

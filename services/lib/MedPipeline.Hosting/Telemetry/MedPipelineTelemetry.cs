@@ -15,6 +15,19 @@ public static class MedPipelineTelemetry
     internal static readonly Histogram<double> StageDuration = Meter.CreateHistogram<double>(
         "medpipeline.stage.duration", unit: "ms", description: "How long one pipeline stage took for one series.");
 
+    private static readonly Counter<long> InstancesProcessed = Meter.CreateCounter<long>(
+        "medpipeline.instances.processed", unit: "{instance}", description: "What a stage handled: DICOM instances unpacked, frames preprocessed or inferred.");
+
+    /// <summary>Counts what one stage handled for one series: instances unpacked, frames preprocessed or inferred.</summary>
+    public static void CountInstances(string stage, int count)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stage);
+        if (count > 0)
+        {
+            InstancesProcessed.Add(count, new KeyValuePair<string, object?>("medpipeline.stage", stage));
+        }
+    }
+
     /// <summary>
     /// Starts the span of one stage ("unpack", "preprocess", "inference", "callback") for one series;
     /// disposing it ends the span and records the stage's duration. Call <see cref="StageSpan.Fail"/>

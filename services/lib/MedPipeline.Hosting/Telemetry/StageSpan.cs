@@ -25,6 +25,17 @@ public sealed class StageSpan : IDisposable
         Activity?.SetStatus(ActivityStatusCode.Error, reason);
     }
 
+    /// <summary>
+    /// For an exception filter (<c>catch (Exception e) when (span.Threw(e))</c>): marks the stage failed with the
+    /// exception's type, never its message (which may name files or hosts), and lets the exception go on.
+    /// </summary>
+    public bool Threw(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        Fail(exception.GetType().Name);
+        return false;
+    }
+
     public void Dispose()
     {
         if (_disposed)
