@@ -74,6 +74,13 @@ internal static class OpsSeriesRunner
             return;
         }
 
+        // Piped or logged, the console has no width and Spectre assumes 80, which would wrap correlation ids
+        // across lines; a grep or a copy needs them whole.
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = 240;
+        }
+
         var table = new Table().AddColumns("correlation id", "organization", "model", "state", "stage", "attempt", "updated", "reason");
         foreach (var item in items)
         {
