@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MedPipeline.Organizations;
-using MedPipeline.Testing;
 
 namespace MedPipeline.Gateway.Tests;
 
@@ -14,40 +12,19 @@ namespace MedPipeline.Gateway.Tests;
 [NonParallelizable]
 public sealed class When_an_admin_reads_the_series
 {
-    private readonly string _adminKey = ApiKeys.NewKey();
-    private readonly string _otherAdminKey = ApiKeys.NewKey();
-    private readonly string _operatorKey = ApiKeys.NewKey();
-    private SeriesGateway _gateway = null!;
+    private AdminGateway _admin = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        var database = await (await TestServices.PostgresAsync()).CreatePipelineDatabaseAsync("admin");
-        await AdminSeriesRows.WriteAsync(database.Orchestrator);
-        _gateway = new SeriesGateway((await TestServices.RabbitMqAsync()).AmqpUri(), ("ConnectionStrings__SeriesStatus", database.Gateway),
-            ("Organizations__st-olaf__ApiKeys__1__Id", "st-olaf-admin"), ("Organizations__st-olaf__ApiKeys__1__Sha256", ApiKeys.HashOf(_adminKey)),
-            ("Organizations__st-olaf__ApiKeys__1__Roles__0", "admin"),
-            ("Organizations__other-hospital__CallbackBaseUrl", "http://127.0.0.1:9/"),
-            ("Organizations__other-hospital__ApiKeys__0__Id", "other-admin"), ("Organizations__other-hospital__ApiKeys__0__Sha256", ApiKeys.HashOf(_otherAdminKey)),
-            ("Organizations__other-hospital__ApiKeys__0__Roles__0", "admin"),
-            ("Organizations__operators__CallbackBaseUrl", "http://127.0.0.1:9/"),
-            ("Organizations__operators__ApiKeys__0__Id", "operator"), ("Organizations__operators__ApiKeys__0__Sha256", ApiKeys.HashOf(_operatorKey)),
-            ("Organizations__operators__ApiKeys__0__Roles__0", "admin"),
-            ("Gateway__Admin__OperatorOrganizations__0", "operators"));
-    }
+    public async Task StartAsync() => _admin = await AdminGateway.StartAsync();
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        await _gateway.DisposeAsync();
-        await TestServices.StopAsync();
-    }
+    public async Task StopAsync() => await _admin.DisposeAsync();
 
     [TestCase("api/admin/series")]
     [TestCase($"api/admin/series/{AdminSeriesRows.OldFailed}")]
     public async Task A_caller_without_credentials_is_401(string path)
     {
-        using var client = _gateway.Factory.CreateClient();
+        using var client = _admin.Series.Factory.CreateClient();
 
         using var response = await client.GetAsync(path);
 
@@ -58,7 +35,7 @@ public sealed class When_an_admin_reads_the_series
     [TestCase($"api/admin/series/{AdminSeriesRows.OldFailed}")]
     public async Task A_caller_with_submit_and_read_but_not_admin_is_403(string path)
     {
-        using var client = _gateway.Client();
+        using var client = _admin.Series.Client();
 
         using var response = await client.GetAsync(path);
 
@@ -68,9 +45,9 @@ public sealed class When_an_admin_reads_the_series
     [Test]
     public async Task An_admin_lists_its_own_organizations_series_newest_change_first()
     {
-        var page = await GetJsonAsync(_adminKey, "api/admin/series");
+        var page = await _admin.GetJsonAsync(_admin.AdminKey, "api/admin/series");
 
-        Assert.That(Ids(page), Is.EqualTo(new[] { AdminSeriesRows.Inferring, AdminSeriesRows.Completed, AdminSeriesRows.OldFailed }));
+        Assert.That(AdminGateway.Ids(page), Is.EqualTo(new[] { AdminSeriesRows.Inferring, AdminSeriesRows.Completed, AdminSeriesRows.OldFailed }));
         Assert.That(page.GetProperty("nextCursor").ValueKind, Is.EqualTo(JsonValueKind.Null));
         var inferring = page.GetProperty("items")[0];
         Assert.That((inferring.GetProperty("status").GetString(), inferring.GetProperty("stage").GetString()), Is.EqualTo(("running", "Inference")));
@@ -79,7 +56,7 @@ public sealed class When_an_admin_reads_the_series
     [Test]
     public async Task An_admin_asking_for_another_organization_is_403_problem_json()
     {
-        using var client = ClientWith(_adminKey);
+        using var client = _admin.ClientWith(_admin.AdminKey);
 
         using var response = await client.GetAsync("api/admin/series?organization=other-hospital");
 
@@ -90,13 +67,13 @@ public sealed class When_an_admin_reads_the_series
     [Test]
     public async Task Filters_by_state_model_type_and_age_combine()
     {
-        var failedOverAnHour = await GetJsonAsync(_adminKey, "api/admin/series?state=Failed&state=Inferring&olderThan=PT1H");
-        var recent = await GetJsonAsync(_adminKey, "api/admin/series?newerThan=PT150M");
-        var anomaly = await GetJsonAsync(_adminKey, "api/admin/series?modelType=xray-anomaly");
+        var failedOverAnHour = await _admin.GetJsonAsync(_admin.AdminKey, "api/admin/series?state=Failed&state=Inferring&olderThan=PT1H");
+        var recent = await _admin.GetJsonAsync(_admin.AdminKey, "api/admin/series?newerThan=PT150M");
+        var anomaly = await _admin.GetJsonAsync(_admin.AdminKey, "api/admin/series?modelType=xray-anomaly");
 
-        Assert.That(Ids(failedOverAnHour), Is.EqualTo(new[] { AdminSeriesRows.OldFailed }));
-        Assert.That(Ids(recent), Is.EqualTo(new[] { AdminSeriesRows.Inferring, AdminSeriesRows.Completed }));
-        Assert.That(Ids(anomaly), Is.EqualTo(new[] { AdminSeriesRows.Completed }));
+        Assert.That(AdminGateway.Ids(failedOverAnHour), Is.EqualTo(new[] { AdminSeriesRows.OldFailed }));
+        Assert.That(AdminGateway.Ids(recent), Is.EqualTo(new[] { AdminSeriesRows.Inferring, AdminSeriesRows.Completed }));
+        Assert.That(AdminGateway.Ids(anomaly), Is.EqualTo(new[] { AdminSeriesRows.Completed }));
     }
 
     [Test]
@@ -106,8 +83,8 @@ public sealed class When_an_admin_reads_the_series
         var cursor = "";
         for (var pages = 0; pages < 10 && cursor is not null; pages++)
         {
-            var page = await GetJsonAsync(_adminKey, $"api/admin/series?limit=1{(cursor.Length == 0 ? "" : $"&cursor={cursor}")}");
-            seen.AddRange(Ids(page));
+            var page = await _admin.GetJsonAsync(_admin.AdminKey, $"api/admin/series?limit=1{(cursor.Length == 0 ? "" : $"&cursor={cursor}")}");
+            seen.AddRange(AdminGateway.Ids(page));
             cursor = page.GetProperty("nextCursor").GetString();
         }
 
@@ -117,7 +94,7 @@ public sealed class When_an_admin_reads_the_series
     [Test]
     public async Task Bad_parameters_are_400_naming_each_one()
     {
-        using var client = ClientWith(_adminKey);
+        using var client = _admin.ClientWith(_admin.AdminKey);
 
         using var response = await client.GetAsync("api/admin/series?state=failed&olderThan=an-hour&limit=501&cursor=xyz");
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -129,7 +106,7 @@ public sealed class When_an_admin_reads_the_series
     [Test]
     public async Task The_timeline_shows_each_stage_reached_with_its_time_the_callbacks_and_the_reason()
     {
-        var series = await GetJsonAsync(_adminKey, $"api/admin/series/{AdminSeriesRows.OldFailed}");
+        var series = await _admin.GetJsonAsync(_admin.AdminKey, $"api/admin/series/{AdminSeriesRows.OldFailed}");
 
         var stages = series.GetProperty("timeline").EnumerateArray()
             .Select(s => (s.GetProperty("stage").GetString(), s.GetProperty("afterPreviousMs").ValueKind == JsonValueKind.Null ? (double?)null : s.GetProperty("afterPreviousMs").GetDouble()))
@@ -147,12 +124,12 @@ public sealed class When_an_admin_reads_the_series
     [Test]
     public async Task Another_organizations_series_is_404_for_an_admin_and_visible_to_an_operator()
     {
-        using var admin = ClientWith(_adminKey);
-        using var otherAdmin = ClientWith(_otherAdminKey);
+        using var admin = _admin.ClientWith(_admin.AdminKey);
+        using var otherAdmin = _admin.ClientWith(_admin.OtherAdminKey);
 
         using var hidden = await admin.GetAsync($"api/admin/series/{AdminSeriesRows.OtherFailed}");
         using var ownedByOther = await otherAdmin.GetAsync($"api/admin/series/{AdminSeriesRows.OtherFailed}");
-        var seenByOperator = await GetJsonAsync(_operatorKey, $"api/admin/series/{AdminSeriesRows.OtherFailed}");
+        var seenByOperator = await _admin.GetJsonAsync(_admin.OperatorKey, $"api/admin/series/{AdminSeriesRows.OtherFailed}");
 
         Assert.That(hidden.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(ownedByOther.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -162,28 +139,10 @@ public sealed class When_an_admin_reads_the_series
     [Test]
     public async Task An_operator_lists_every_organization_or_the_one_it_names()
     {
-        var all = await GetJsonAsync(_operatorKey, "api/admin/series?state=Failed");
-        var other = await GetJsonAsync(_operatorKey, "api/admin/series?organization=other-hospital");
+        var all = await _admin.GetJsonAsync(_admin.OperatorKey, "api/admin/series?state=Failed");
+        var other = await _admin.GetJsonAsync(_admin.OperatorKey, "api/admin/series?organization=other-hospital");
 
-        Assert.That(Ids(all), Is.EqualTo(new[] { AdminSeriesRows.OldFailed, AdminSeriesRows.OtherFailed }));
-        Assert.That(Ids(other), Is.EqualTo(new[] { AdminSeriesRows.OtherFailed }));
+        Assert.That(AdminGateway.Ids(all), Is.EqualTo(new[] { AdminSeriesRows.OldFailed, AdminSeriesRows.OtherFailed }));
+        Assert.That(AdminGateway.Ids(other), Is.EqualTo(new[] { AdminSeriesRows.OtherFailed }));
     }
-
-    private HttpClient ClientWith(string key)
-    {
-        var client = _gateway.Factory.CreateClient();
-        client.DefaultRequestHeaders.Add("X-API-Key", key);
-        return client;
-    }
-
-    private async Task<JsonElement> GetJsonAsync(string key, string path)
-    {
-        using var client = ClientWith(key);
-        using var response = await client.GetAsync(path);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
-    private static string[] Ids(JsonElement page) =>
-        [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("correlationId").GetString()!)];
 }
