@@ -5,5 +5,6 @@ var root = new RootCommand("medpipe: MedPipeline's command line.")
 {
     DemoCommand.Create(),
     PredictCommand.Create(),
+    OpsCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,4 +1,5 @@
 using MedPipeline.Dicom.Codecs;
+using MedPipeline.Gateway.Admin;
 using MedPipeline.Gateway.Identity;
 using MedPipeline.Gateway.Options;
 using MedPipeline.Gateway.Series;
@@ -66,6 +67,7 @@ public static class GatewayServices
         if (SeriesPipelineServices.IsConfigured(app.Configuration))
         {
             app.MapSeriesEndpoints();
+            app.MapAdminEndpoints();
         }
 
         return app;

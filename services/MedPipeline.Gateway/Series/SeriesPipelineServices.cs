@@ -1,3 +1,4 @@
+using MedPipeline.Gateway.Admin;
 using MedPipeline.Gateway.Options;
 using MedPipeline.Gateway.Uploads;
 using MedPipeline.Hosting;
@@ -34,6 +35,8 @@ public static class SeriesPipelineServices
         builder.Services.AddSingleton<SeriesUploadReader>();
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton<SeriesStatusReader>();
+        builder.Services.AddSingleton<AdminSeriesReader>();
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddMedPipelineMassTransit(_ => { }, readyOnlyWhileBrokerAnswers: false);
         return builder;
     }

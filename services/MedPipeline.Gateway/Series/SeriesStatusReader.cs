@@ -17,12 +17,18 @@ public sealed class SeriesStatusReader(NpgsqlDataSource dataSource)
     private const string UndefinedTable = "42P01";
     private const string UndefinedSchema = "3F000";
 
-    private const string Select = """
-        SELECT correlation_id, organization, study_instance_uid, series_instance_uid, model_type, state, status, stage, reason, attempt,
-               modality, instance_count, image_instance_count, total_bytes, received_at, unpacking_started_at, unpacked_at, preprocessed_at,
-               inferred_at, finished_at, prediction::text, callbacks::text
-        FROM medpipe_read.series_status
+    /// <summary>The columns <see cref="Read"/> expects, in order; the admin listing selects the same.</summary>
+    internal const string Columns = """
+        correlation_id, organization, study_instance_uid, series_instance_uid, model_type, state, status, stage, reason, attempt,
+        modality, instance_count, image_instance_count, total_bytes, received_at, unpacking_started_at, unpacked_at, preprocessed_at,
+        inferred_at, finished_at, prediction::text, callbacks::text, updated_at
         """;
+
+    internal const string UndefinedTableState = UndefinedTable;
+
+    internal const string UndefinedSchemaState = UndefinedSchema;
+
+    private const string Select = $"SELECT {Columns} FROM medpipe_read.series_status";
 
     public Task<SeriesStatusRow?> FindAsync(Guid correlationId, CancellationToken cancellationToken) =>
         QueryAsync($"{Select} WHERE correlation_id = $1", [(correlationId, NpgsqlDbType.Uuid)], cancellationToken);
@@ -57,7 +63,7 @@ public sealed class SeriesStatusReader(NpgsqlDataSource dataSource)
         }
     }
 
-    private static SeriesStatusRow Read(NpgsqlDataReader r) => new()
+    internal static SeriesStatusRow Read(NpgsqlDataReader r) => new()
     {
         CorrelationId = r.GetGuid(0),
         Organization = r.GetString(1),
@@ -81,6 +87,7 @@ public sealed class SeriesStatusReader(NpgsqlDataSource dataSource)
         FinishedAt = Value<DateTimeOffset>(r, 19),
         Prediction = Text(r, 20) is { } prediction ? JsonSerializer.Deserialize<SeriesPrediction>(prediction) : null,
         CallbackOutcomes = JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(21)) ?? [],
+        UpdatedAt = Value<DateTimeOffset>(r, 22),
     };
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

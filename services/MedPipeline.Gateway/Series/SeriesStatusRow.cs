@@ -52,6 +52,9 @@ public sealed record SeriesStatusRow
 
     public Dictionary<string, string> CallbackOutcomes { get; init; } = [];
 
+    /// <summary>When the orchestrator last changed the row: what "older than" and paging go by.</summary>
+    public DateTimeOffset? UpdatedAt { get; init; }
+
     /// <summary>A finished outcome that predictAgain=false returns as it is.</summary>
     public bool HasReusableOutcome => Status is SeriesStatus.Completed or SeriesStatus.NotSupported && State is "Completed" or "NotSupported";
 }
