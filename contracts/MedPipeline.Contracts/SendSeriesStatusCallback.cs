@@ -7,6 +7,12 @@ public sealed record SendSeriesStatusCallback
 
     public Guid AttemptId { get; init; }
 
+    /// <summary>
+    /// One id per callback the saga decides to send (a redelivery of the same message keeps it): the worker sends it as
+    /// the Idempotency-Key header and does not PUT a callback again once it has a receipt for it. Empty from older senders.
+    /// </summary>
+    public Guid CallbackId { get; init; }
+
     public string Organization { get; init; } = "";
 
     public string SeriesId { get; init; } = "";

@@ -5,10 +5,12 @@ using MedPipeline.Organizations;
 using MedPipeline.StatusCallback.Consumers;
 using MedPipeline.StatusCallback.Delivery;
 using MedPipeline.StatusCallback.Options;
+using MedPipeline.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MedPipeline.StatusCallback;
 
-/// <summary>What the StatusCallback process runs: the organizations' backends (configuration only), the sender, its consumer.</summary>
+/// <summary>What the StatusCallback process runs: the organizations' backends (configuration only), the sender, the receipts in the store, its consumer.</summary>
 public static class StatusCallbackServices
 {
     public static WebApplicationBuilder AddStatusCallback(this WebApplicationBuilder builder)
@@ -16,6 +18,9 @@ public static class StatusCallbackServices
         builder.Services.AddOrganizations();
         builder.Services.AddOptions<CallbackDeliveryOptions>().BindConfiguration(CallbackDeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddCallbackSender();
+        builder.Services.AddSeriesStore();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CallbackReceipts>();
         builder.AddMedPipelineMassTransit(x => x.AddConsumer<SendSeriesStatusCallbackConsumer, SendSeriesStatusCallbackConsumerDefinition>());
         return builder;
     }

@@ -55,6 +55,8 @@ public sealed class When_a_series_is_asked_for_again : SagaTest
         Assert.That(Published<UnpackSeriesArchive>(), Is.EqualTo(1));
         Assert.That(Callbacks(), Has.Count.EqualTo(2));
         Assert.That(Callbacks().Select(c => c.SeriesId), Is.All.EqualTo("backend-1"));
+        Assert.That(Callbacks().Select(c => c.CallbackId), Is.Unique.And.Not.Contains(Guid.Empty),
+            "each callback has its own id, so the worker's receipts never take one request's callback for the other's");
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using System.Net;
+using MedPipeline.StatusCallback.Delivery;
 
 namespace MedPipeline.StatusCallback.Tests;
 
@@ -8,6 +9,9 @@ internal sealed class ScriptedBackend(params Func<HttpResponseMessage>[] script)
     private int _next;
 
     public List<(HttpMethod Method, Uri Uri, string? Authorization, string Body)> Requests { get; } = [];
+
+    /// <summary>The Idempotency-Key header of each request (null where there was none), in the order of <see cref="Requests"/>.</summary>
+    public List<string?> IdempotencyKeys { get; } = [];
 
     public static Func<HttpResponseMessage> Status(HttpStatusCode status) => () => new HttpResponseMessage(status);
 
@@ -19,6 +23,7 @@ internal sealed class ScriptedBackend(params Func<HttpResponseMessage>[] script)
     {
         var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(cancellationToken);
         Requests.Add((request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), body));
+        IdempotencyKeys.Add(request.Headers.TryGetValues(CallbackSender.IdempotencyKeyHeader, out var keys) ? string.Join(",", keys) : null);
         var step = script[Math.Min(_next++, script.Length - 1)];
         return step();
     }

@@ -39,7 +39,7 @@ public sealed class When_a_backend_redirects
         }, new CallbackDeliveryOptions { FirstRetryDelay = TimeSpan.FromMilliseconds(1) });
         var body = new CallbackBody { Status = "completed", ModelType = "ct-lesion-classifier" };
 
-        var outcome = await sender.SendAsync("st-olaf", "s1", body, Guid.NewGuid(), CancellationToken.None);
+        var outcome = await sender.SendAsync("st-olaf", "s1", body, Guid.NewGuid(), Guid.NewGuid(), CancellationToken.None);
 
         Assert.That(seen, Is.EqualTo(new[] { "PUT /api/studies/series/s1/status" }), "one request, to the configured backend only");
         Assert.That((outcome.Delivered, outcome.StatusCode, outcome.Attempts, outcome.Retryable), Is.EqualTo((false, (int?)(int)redirect, 1, false)));

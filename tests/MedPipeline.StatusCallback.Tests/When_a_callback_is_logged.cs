@@ -25,7 +25,7 @@ public sealed class When_a_callback_is_logged
         }, new CallbackDeliveryOptions { FirstRetryDelay = TimeSpan.FromMilliseconds(1), MaxRetryDelay = TimeSpan.FromMilliseconds(5) }, logs);
         var correlationId = Guid.NewGuid();
 
-        var outcome = await sender.SendAsync("st-olaf", "patient-record-4711", new() { Status = "completed", ModelType = "m" }, correlationId, CancellationToken.None);
+        var outcome = await sender.SendAsync("st-olaf", "patient-record-4711", new() { Status = "completed", ModelType = "m" }, correlationId, Guid.NewGuid(), CancellationToken.None);
 
         Assert.That(outcome.Delivered, Is.True);
         var lines = collector.GetSnapshot().Select(r => $"{r.Category}: {r.Message}").ToList();

@@ -21,7 +21,7 @@ public sealed class When_a_status_callback_is_delivered
     {
         var backend = new ScriptedBackend(ScriptedBackend.Status(HttpStatusCode.NoContent));
 
-        var outcome = await Sender(backend).SendAsync("st-olaf", "series/42", Completed, Guid.NewGuid(), CancellationToken.None);
+        var outcome = await Sender(backend).SendAsync("st-olaf", "series/42", Completed, Guid.NewGuid(), Guid.NewGuid(), CancellationToken.None);
 
         Assert.That(outcome, Is.EqualTo(CallbackOutcome.Success(204, 1)));
         var request = backend.Requests.Single();
@@ -45,7 +45,7 @@ public sealed class When_a_status_callback_is_delivered
             ScriptedBackend.Status(HttpStatusCode.RequestTimeout),
             ScriptedBackend.Status(HttpStatusCode.OK));
 
-        var outcome = await Sender(backend).SendAsync("st-olaf", "s1", Completed, Guid.NewGuid(), CancellationToken.None);
+        var outcome = await Sender(backend).SendAsync("st-olaf", "s1", Completed, Guid.NewGuid(), Guid.NewGuid(), CancellationToken.None);
 
         Assert.That(outcome.Delivered, Is.True);
         Assert.That(outcome.Attempts, Is.EqualTo(5));
@@ -59,7 +59,7 @@ public sealed class When_a_status_callback_is_delivered
     {
         var backend = new ScriptedBackend(ScriptedBackend.Status(status));
 
-        var outcome = await Sender(backend).SendAsync("st-olaf", "s1", Completed, Guid.NewGuid(), CancellationToken.None);
+        var outcome = await Sender(backend).SendAsync("st-olaf", "s1", Completed, Guid.NewGuid(), Guid.NewGuid(), CancellationToken.None);
 
         Assert.That(outcome, Is.EqualTo(new CallbackOutcome(false, (int)status, 1, $"backend answered {(int)status} {new HttpResponseMessage(status).ReasonPhrase}", false)));
     }
@@ -69,7 +69,7 @@ public sealed class When_a_status_callback_is_delivered
     {
         var backend = new ScriptedBackend(ScriptedBackend.NetworkError());
 
-        var outcome = await Sender(backend, maxAttempts: 3).SendAsync("st-olaf", "s1", Completed, Guid.NewGuid(), CancellationToken.None);
+        var outcome = await Sender(backend, maxAttempts: 3).SendAsync("st-olaf", "s1", Completed, Guid.NewGuid(), Guid.NewGuid(), CancellationToken.None);
 
         Assert.That(outcome.Delivered, Is.False);
         Assert.That(outcome.Retryable, Is.True);
@@ -82,7 +82,7 @@ public sealed class When_a_status_callback_is_delivered
     {
         var backend = new ScriptedBackend(ScriptedBackend.NetworkError());
 
-        var outcome = await Sender(backend, maxAttempts: 2).SendAsync("st-olaf", "s1", Completed, Guid.NewGuid(), CancellationToken.None);
+        var outcome = await Sender(backend, maxAttempts: 2).SendAsync("st-olaf", "s1", Completed, Guid.NewGuid(), Guid.NewGuid(), CancellationToken.None);
 
         Assert.That(outcome.Error, Is.EqualTo("backend unreachable: Connection refused"));
         Assert.That(outcome.Error, Does.Not.Contain("10.20.30.40").And.Not.Contain("8443"));
@@ -93,7 +93,7 @@ public sealed class When_a_status_callback_is_delivered
     {
         var backend = new ScriptedBackend(ScriptedBackend.Status(HttpStatusCode.BadGateway));
 
-        var outcome = await Sender(backend, maxAttempts: 2).SendAsync("st-olaf", "s1", Completed, Guid.NewGuid(), CancellationToken.None);
+        var outcome = await Sender(backend, maxAttempts: 2).SendAsync("st-olaf", "s1", Completed, Guid.NewGuid(), Guid.NewGuid(), CancellationToken.None);
 
         Assert.That(outcome, Is.EqualTo(new CallbackOutcome(false, 502, 2, "backend answered 502 Bad Gateway", true)));
     }
@@ -103,7 +103,7 @@ public sealed class When_a_status_callback_is_delivered
     {
         var backend = new ScriptedBackend(ScriptedBackend.Status(HttpStatusCode.OK));
 
-        var outcome = await Sender(backend).SendAsync("somebody-else", "s1", Completed, Guid.NewGuid(), CancellationToken.None);
+        var outcome = await Sender(backend).SendAsync("somebody-else", "s1", Completed, Guid.NewGuid(), Guid.NewGuid(), CancellationToken.None);
 
         Assert.That(outcome.Delivered, Is.False);
         Assert.That(outcome.Error, Does.Contain("not configured"));

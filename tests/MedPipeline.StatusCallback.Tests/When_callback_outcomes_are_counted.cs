@@ -18,7 +18,7 @@ public sealed class When_callback_outcomes_are_counted
     {
         using var callbacks = new MetricCollector<long>(MedPipelineTelemetry.Meter, CallbackMetrics.InstrumentName);
 
-        await Sender(new ScriptedBackend(ScriptedBackend.Status(status))).SendAsync("metrics-hospital", "s1", Failed, Guid.NewGuid(), CancellationToken.None);
+        await Sender(new ScriptedBackend(ScriptedBackend.Status(status))).SendAsync("metrics-hospital", "s1", Failed, Guid.NewGuid(), Guid.NewGuid(), CancellationToken.None);
 
         var counted = callbacks.GetMeasurementSnapshot();
         Assert.That(counted, Has.Count.EqualTo(1), "one count per delivery, whatever its attempts");
@@ -32,7 +32,7 @@ public sealed class When_callback_outcomes_are_counted
     {
         using var callbacks = new MetricCollector<long>(MedPipelineTelemetry.Meter, CallbackMetrics.InstrumentName);
 
-        await Sender(new ScriptedBackend(ScriptedBackend.NetworkError())).SendAsync("metrics-hospital", "s1", Failed, Guid.NewGuid(), CancellationToken.None);
+        await Sender(new ScriptedBackend(ScriptedBackend.NetworkError())).SendAsync("metrics-hospital", "s1", Failed, Guid.NewGuid(), Guid.NewGuid(), CancellationToken.None);
 
         Assert.That(callbacks.LastMeasurement?.Tags["outcome"], Is.EqualTo(CallbackMetrics.Unreachable));
         Assert.That(callbacks.GetMeasurementSnapshot(), Has.Count.EqualTo(1));
@@ -43,7 +43,7 @@ public sealed class When_callback_outcomes_are_counted
     {
         using var callbacks = new MetricCollector<long>(MedPipelineTelemetry.Meter, CallbackMetrics.InstrumentName);
 
-        await Sender(new ScriptedBackend(ScriptedBackend.Status(HttpStatusCode.OK))).SendAsync("forged-name-1234", "s1", Failed, Guid.NewGuid(), CancellationToken.None);
+        await Sender(new ScriptedBackend(ScriptedBackend.Status(HttpStatusCode.OK))).SendAsync("forged-name-1234", "s1", Failed, Guid.NewGuid(), Guid.NewGuid(), CancellationToken.None);
 
         var counted = callbacks.LastMeasurement;
         Assert.That(counted?.Tags["outcome"], Is.EqualTo(CallbackMetrics.Unconfigured));

@@ -1,21 +1,15 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using MassTransit;
 using MassTransit.Testing;
 using MedPipeline.Contracts;
-using MedPipeline.Organizations;
-using MedPipeline.StatusCallback.Consumers;
-using MedPipeline.StatusCallback.Delivery;
-using MedPipeline.StatusCallback.Options;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MedPipeline.StatusCallback.Tests;
 
 public sealed class When_the_callback_worker_gets_an_outcome
 {
-    private static readonly SendSeriesStatusCallback Completed = new()
+    internal static readonly SendSeriesStatusCallback Completed = new()
     {
-        CorrelationId = Guid.NewGuid(), AttemptId = Guid.NewGuid(), Organization = "st-olaf", SeriesId = "backend-7",
+        CorrelationId = Guid.NewGuid(), AttemptId = Guid.NewGuid(), CallbackId = Guid.NewGuid(), Organization = "st-olaf", SeriesId = "backend-7",
         ModelType = "xray-anomaly", StudyInstanceUid = "1.2.3", SeriesInstanceUid = "1.2.3.4", Status = SeriesStatus.Completed,
         Prediction = new SeriesPrediction
         {
@@ -58,29 +52,10 @@ public sealed class When_the_callback_worker_gets_an_outcome
         Assert.That((string?)JsonNode.Parse(backend.Requests[0].Body)!["reason"], Is.EqualTo("the archive was rejected (ZipBomb)"));
     }
 
-    private static async Task<Run> RunAsync(ScriptedBackend backend, SendSeriesStatusCallback message)
+    private static async Task<CallbackWorker> RunAsync(ScriptedBackend backend, SendSeriesStatusCallback message)
     {
-        var sender = ScriptedSender.Create(backend, new Dictionary<string, OrganizationOptions>
-        {
-            ["st-olaf"] = new() { CallbackBaseUrl = "http://backend.test/" },
-        }, new CallbackDeliveryOptions { FirstRetryDelay = TimeSpan.FromMilliseconds(1) });
-        var provider = new ServiceCollection()
-            .AddSingleton(sender)
-            .AddMassTransitTestHarness(x => x.AddConsumer<SendSeriesStatusCallbackConsumer>())
-            .BuildServiceProvider(true);
-        var harness = provider.GetRequiredService<ITestHarness>();
-        await harness.Start();
-        await harness.Bus.Publish(message);
-        Assert.That(await harness.Consumed.Any<SendSeriesStatusCallback>(), Is.True);
-        return new Run(provider, harness);
-    }
-
-    private sealed record Run(ServiceProvider Provider, ITestHarness Harness) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            await Harness.Stop();
-            await Provider.DisposeAsync();
-        }
+        var worker = await CallbackWorker.StartAsync(backend);
+        await worker.ConsumeAsync(message);
+        return worker;
     }
 }

@@ -31,7 +31,7 @@ public static class KubernetesDeployments
         [PipelineService.Unpacker] = [Broker, Store],
         [PipelineService.Preprocessor] = [Broker, Store, Models],
         [PipelineService.Inference] = [Broker, Store, Models],
-        [PipelineService.StatusCallback] = [Broker, Callback, $"Organizations__{Organization}__CallbackBearerToken"],
+        [PipelineService.StatusCallback] = [Broker, Store, Callback, $"Organizations__{Organization}__CallbackBearerToken"],
     };
 
     /// <summary>Settings that are credentials: they must come from a Secret, never be written in a manifest.</summary>

@@ -36,6 +36,7 @@ internal static class SeriesOutcome
     {
         CorrelationId = saga.CorrelationId,
         AttemptId = saga.AttemptId,
+        CallbackId = NewId.NextGuid(),
         Organization = saga.Organization,
         SeriesId = seriesId,
         ModelType = saga.ModelType,

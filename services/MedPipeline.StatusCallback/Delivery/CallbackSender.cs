@@ -15,7 +15,10 @@ namespace MedPipeline.StatusCallback.Delivery;
 /// </summary>
 public sealed partial class CallbackSender(HttpClient http, OrganizationDirectory organizations, ILogger<CallbackSender> logger)
 {
-    public async Task<CallbackOutcome> SendAsync(string organization, string seriesId, CallbackBody body, Guid correlationId, CancellationToken cancellationToken)
+    /// <summary>The header of the IETF draft "The Idempotency-Key HTTP Header Field".</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public async Task<CallbackOutcome> SendAsync(string organization, string seriesId, CallbackBody body, Guid correlationId, Guid callbackId, CancellationToken cancellationToken)
     {
         if (!organizations.TryGet(organization, out var settings))
         {
@@ -27,6 +30,13 @@ public sealed partial class CallbackSender(HttpClient http, OrganizationDirector
         if (settings.CallbackBearerToken is { Length: > 0 } bearer)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        if (callbackId != Guid.Empty)
+        {
+            // The same key on every try of this callback (resilience retries and redeliveries alike): a backend that
+            // keeps the keys it has seen can drop the rare repeat we cannot rule out (a crash right after its answer).
+            request.Headers.Add(IdempotencyKeyHeader, callbackId.ToString("D"));
         }
 
         try

@@ -6,27 +6,28 @@ namespace MedPipeline.Unpacker.Retention;
 /// <summary>
 /// Deletes uploads under <c>archives/</c> and series folders under <c>series/</c> (see <see cref="StoreLayout"/>)
 /// whose newest file is older than <see cref="StoreRetentionOptions.StoreData"/>; a series still being
-/// written has a recent file and stays.
+/// written has a recent file and stays. The StatusCallback's delivery receipts under <c>callbacks/</c> go at the same age:
+/// a lost acknowledgement brings a command back within minutes, not days.
 /// </summary>
 public sealed partial class StoreDataSweep(IOptions<StoreOptions> store, IOptions<StoreRetentionOptions> options, ILogger<StoreDataSweep> logger)
     : BackgroundService
 {
-    /// <summary>One sweep at <paramref name="now"/>; returns how many uploads and series folders were deleted.</summary>
-    public (int Archives, int Series) SweepOnce(DateTimeOffset now)
+    /// <summary>One sweep at <paramref name="now"/>; returns how many uploads, series folders and callback receipts were deleted.</summary>
+    public (int Archives, int Series, int Receipts) SweepOnce(DateTimeOffset now)
     {
         var cutoff = (now - options.Value.StoreData).UtcDateTime;
         var root = Path.GetFullPath(store.Value.Path);
         var archives = Path.Combine(root, StoreLayout.ArchivesRoot);
         var series = Path.Combine(root, StoreLayout.SeriesRoot);
-        var oldArchives = Directory.Exists(archives)
-            ? Directory.EnumerateFiles(archives, "*", SearchOption.AllDirectories).Where(f => File.GetLastWriteTimeUtc(f) < cutoff).ToList()
-            : [];
+        var oldArchives = FilesOlderThan(archives, cutoff);
+        var oldReceipts = FilesOlderThan(Path.Combine(root, StoreLayout.CallbacksRoot), cutoff);
         var oldSeries = Directory.Exists(series)
             ? Directory.EnumerateDirectories(series).Where(d => NewestWriteUtc(d) < cutoff).ToList()
             : [];
         oldArchives.ForEach(File.Delete);
         oldSeries.ForEach(d => Directory.Delete(d, recursive: true));
-        return (oldArchives.Count, oldSeries.Count);
+        oldReceipts.ForEach(File.Delete);
+        return (oldArchives.Count, oldSeries.Count, oldReceipts.Count);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,8 +37,8 @@ public sealed partial class StoreDataSweep(IOptions<StoreOptions> store, IOption
         {
             try
             {
-                var (archives, series) = SweepOnce(DateTimeOffset.UtcNow);
-                LogSwept(archives, series);
+                var (archives, series, receipts) = SweepOnce(DateTimeOffset.UtcNow);
+                LogSwept(archives, series, receipts);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -48,12 +49,16 @@ public sealed partial class StoreDataSweep(IOptions<StoreOptions> store, IOption
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
+    private static List<string> FilesOlderThan(string folder, DateTime cutoff) => Directory.Exists(folder)
+        ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(f => File.GetLastWriteTimeUtc(f) < cutoff).ToList()
+        : [];
+
     private static DateTime NewestWriteUtc(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(File.GetLastWriteTimeUtc)
             .Append(Directory.GetLastWriteTimeUtc(folder)).Max();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Store retention deleted {Archives} uploads and {Series} series folders")]
-    private partial void LogSwept(int archives, int series);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Store retention deleted {Archives} uploads, {Series} series folders and {Receipts} callback receipts")]
+    private partial void LogSwept(int archives, int series, int receipts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Store retention sweep stopped early ({Error}); the next round goes on")]
     private partial void LogFailed(string error);

@@ -9,6 +9,7 @@ public static class StoreLayout
 {
     public const string ArchivesRoot = "archives";
     public const string SeriesRoot = "series";
+    public const string CallbacksRoot = "callbacks";
     private const string InstancesFolder = "instances";
     private const string InstanceIndexName = "instance-index.json";
     private const string TensorsFolder = "tensors";
@@ -62,6 +63,12 @@ public static class StoreLayout
     public static string TensorBatch(string tensorsKey, int number) => StoreKey.Combine(tensorsKey, $"batch-{number:D5}.f32");
 
     public static string TensorIndex(string tensorsKey) => StoreKey.Combine(tensorsKey, TensorIndexName);
+
+    /// <summary>
+    /// The StatusCallback's receipt of one delivered callback (<c>callbacks/{callbackId}.json</c>): a redelivered command
+    /// finds it and is not PUT again. Holds no patient data; the store retention removes old receipts.
+    /// </summary>
+    public static string CallbackReceipt(Guid callbackId) => StoreKey.Combine(CallbacksRoot, $"{callbackId:N}.json");
 
     /// <summary>Only uploads and series data may be deleted on request; anything else in the store is not ours to remove.</summary>
     public static bool IsDeletable(string key) =>
