@@ -9,7 +9,13 @@ using MedPipeline.ModelInput;
 using MedPipeline.Testing;
 
 // Decode, preprocess and inference throughput on this machine, or POST /predict latency. Usage:
-//   dotnet run -c Release --project tests/MedPipeline.Benchmarks [-- latency [requests] | -- series [count] | -- onnx [path/to/ae.onnx]]
+//   dotnet run -c Release --project tests/MedPipeline.Benchmarks [-- latency [requests] | -- series [count] | -- onnx [path/to/ae.onnx] | -- chaos [count]]
+if (args.Length > 0 && args[0] == "chaos")
+{
+    Environment.ExitCode = await MedPipeline.Benchmarks.Chaos.ChaosBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "onnx")
 {
     OnnxRunTimeBenchmark.Run(args.Length > 1 ? args[1] : null);

@@ -11,8 +11,9 @@ internal sealed class SeriesClient : IDisposable
     private readonly HttpClient _backend = new() { BaseAddress = Pipeline.Running.SampleBackend, Timeout = TimeSpan.FromSeconds(10) };
 
     /// <param name="asOtherOrganization">Authenticate with the other organization's key (cross-tenant checks).</param>
-    public SeriesClient(bool asOtherOrganization = false) =>
-        _gateway = Pipeline.Running.GatewayClient(asOtherOrganization, TimeSpan.FromMinutes(2));
+    /// <param name="gateway">The gateway instance to talk to (a replica's name from LocalPipeline.StartReplicaAsync).</param>
+    public SeriesClient(bool asOtherOrganization = false, string gateway = LocalStack.PipelineService.Gateway) =>
+        _gateway = Pipeline.Running.GatewayClient(asOtherOrganization, TimeSpan.FromMinutes(2), gateway);
 
     public static string NewSeriesId() => $"backend-{Guid.NewGuid():N}"[..20];
 

@@ -16,6 +16,7 @@ public sealed class LocalPipeline : IAsyncDisposable
 {
     private readonly PipelineSettings _settings;
     private readonly Dictionary<string, string> _environment;
+    private const char ReplicaSeparator = '#';
     private readonly ConcurrentDictionary<string, (ServiceProcess Process, int Port)> _running = [];
     private readonly ExitedServiceRestarter _restarter;
     private volatile bool _disposing;
@@ -59,10 +60,10 @@ public sealed class LocalPipeline : IAsyncDisposable
 
     public string OtherOrganization => _settings.OtherOrganization;
 
-    /// <summary>An HTTP client for the gateway that authenticates as the organization (or the other one).</summary>
-    public HttpClient GatewayClient(bool asOtherOrganization = false, TimeSpan? timeout = null)
+    /// <summary>An HTTP client for the gateway (or one of its replicas) that authenticates as the organization (or the other one).</summary>
+    public HttpClient GatewayClient(bool asOtherOrganization = false, TimeSpan? timeout = null, string gateway = PipelineService.Gateway)
     {
-        var http = new HttpClient { BaseAddress = Gateway, Timeout = timeout ?? TimeSpan.FromSeconds(100) };
+        var http = new HttpClient { BaseAddress = AddressOf(gateway), Timeout = timeout ?? TimeSpan.FromSeconds(100) };
         http.DefaultRequestHeaders.Add("X-API-Key", asOtherOrganization ? OtherApiKey : ApiKey);
         return http;
     }
@@ -120,6 +121,19 @@ public sealed class LocalPipeline : IAsyncDisposable
 
     public string LogOf(string name) => _running.TryGetValue(name, out var service) ? service.Process.Tail(80) : "(not running)";
 
+    /// <summary>
+    /// Starts one more instance of a service beside the running one (as a scaled-out deployment runs it: same broker
+    /// user, database login and store) and waits until it is ready. Returns its instance name ("{name}#{replica}")
+    /// for <see cref="AddressOf"/>, <see cref="PidOf"/>, <see cref="LogOf"/> and <see cref="StopAsync"/>.
+    /// </summary>
+    public async Task<string> StartReplicaAsync(string name, int replica)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(replica, 2);
+        var instance = $"{name}{ReplicaSeparator}{replica}";
+        await StartServiceAsync(instance, FreeTcpPort.Next(), "health/ready");
+        return instance;
+    }
+
     /// <summary>Starts (or starts again) one service and waits until it is ready.</summary>
     public Task StartAsync(string name) => StartServiceAsync(name, FreeTcpPort.Next(), "health/ready");
 
@@ -131,6 +145,19 @@ public sealed class LocalPipeline : IAsyncDisposable
             await service.Process.KillAsync();
             await service.Process.DisposeAsync();
         }
+    }
+
+    /// <summary>SIGTERM to one service (it is not restarted); how long it took to exit, or null when not within <paramref name="within"/>.</summary>
+    public async Task<TimeSpan?> TerminateAsync(string name, TimeSpan within)
+    {
+        if (!_running.TryRemove(name, out var service))
+        {
+            throw new InvalidOperationException($"{name} is not running.");
+        }
+
+        var exitedAfter = await service.Process.TerminateTimedAsync(within);
+        await service.Process.DisposeAsync();
+        return exitedAfter;
     }
 
     public async Task StopAsync(string name)
@@ -162,8 +189,9 @@ public sealed class LocalPipeline : IAsyncDisposable
         bool IsCurrent(ServiceProcess candidate) => !_disposing && _running.TryGetValue(name, out var current) && current.Process == candidate;
     }
 
-    private ServiceProcess StartProcess(string name, int port)
+    private ServiceProcess StartProcess(string instance, int port)
     {
+        var name = ServiceOf(instance);
         var dll = PipelineService.DllIn(_settings.Checkout, name, _settings.Configuration);
         if (!File.Exists(dll))
         {
@@ -190,19 +218,21 @@ public sealed class LocalPipeline : IAsyncDisposable
             environment["ConnectionStrings__SeriesStatus"] = _settings.Database.Gateway;
         }
 
-        var process = ServiceProcess.Start(name, Directory, "dotnet", [dll], environment, runAsUser: null);
-        _running[name] = (process, port);
+        var process = ServiceProcess.Start(instance, Directory, "dotnet", [dll], environment, runAsUser: null);
+        _running[instance] = (process, port);
         return process;
     }
+
+    private static string ServiceOf(string instance) => instance.Split(ReplicaSeparator)[0];
 
     public async ValueTask DisposeAsync()
     {
         _disposing = true;
-        // The gateway first (no new work), the backend last (callbacks in flight can still land).
-        foreach (var name in PipelineService.All.Reverse())
-        {
-            await StopAsync(name);
-        }
+        // The gateway first (no new work), then the others together (each stops within its own grace), the backend
+        // last (callbacks in flight can still land).
+        await Task.WhenAll(_running.Keys.Where(k => ServiceOf(k) == PipelineService.Gateway).Select(StopAsync));
+        await Task.WhenAll(_running.Keys.Where(k => ServiceOf(k) is not PipelineService.Gateway and not PipelineService.SampleBackend).Select(StopAsync));
+        await StopAsync(PipelineService.SampleBackend);
 
         FixtureDirectory.Delete(Directory);
     }

@@ -12,11 +12,15 @@ namespace MedPipeline.LocalStack;
 public sealed class PrivatePostgres : IAsyncDisposable
 {
     private const string ServiceUser = "postgres";
-    private readonly ServiceProcess _process;
+    private readonly string[] _arguments;
+    private readonly string _superuser;
+    private ServiceProcess _process;
 
-    private PrivatePostgres(ServiceProcess process, PostgresEndpoint endpoint)
+    private PrivatePostgres(ServiceProcess process, string[] arguments, string superuser, PostgresEndpoint endpoint)
     {
         _process = process;
+        _arguments = arguments;
+        _superuser = superuser;
         Endpoint = endpoint;
     }
 
@@ -70,13 +74,14 @@ public sealed class PrivatePostgres : IAsyncDisposable
         File.Delete(passwordFile);
 
         var port = FreeTcpPort.Next();
-        var process = ServiceProcess.Start("postgres", directory, Path.Combine(bin, "postgres"),
+        string[] arguments =
         [
             "-D", data, "-p", port.ToString(CultureInfo.InvariantCulture), "-k", sockets,
             "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=300",
             .. durable ? [] : ThrowAwaySettings,
             .. ssl,
-        ], noEnvironment, ServiceUser);
+        ];
+        var process = ServiceProcess.Start("postgres", directory, Path.Combine(bin, "postgres"), arguments, noEnvironment, ServiceUser);
         var connectionString = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
@@ -88,13 +93,8 @@ public sealed class PrivatePostgres : IAsyncDisposable
         }.ConnectionString;
         try
         {
-            await Readiness.WaitAsync(process, "PostgreSQL", timeout, async token =>
-            {
-                await using var connection = new NpgsqlConnection(connectionString);
-                await connection.OpenAsync(token);
-                return true;
-            });
-            return new PrivatePostgres(process, await PostgresEndpoint.WithRolesAsync(connectionString, PostgresRoleLogins.NewRandom()));
+            await WaitReadyAsync(process, connectionString, timeout);
+            return new PrivatePostgres(process, arguments, connectionString, await PostgresEndpoint.WithRolesAsync(connectionString, PostgresRoleLogins.NewRandom()));
         }
         catch
         {
@@ -120,6 +120,28 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
         return path;
     }
+
+    /// <summary>
+    /// A crash: SIGQUIT is PostgreSQL's "immediate shutdown" (no checkpoint, every backend quits at once; what a power
+    /// loss leaves is recovered from the WAL at the next start). Then the same cluster starts again on the same port.
+    /// </summary>
+    public async Task CrashAndRestartAsync(TimeSpan timeout)
+    {
+        var directory = _process.Directory;
+        await _process.StopAsync(Posix.SigQuit, TimeSpan.FromSeconds(10));
+        await _process.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        _process = ServiceProcess.Start("postgres", directory, Path.Combine(BinDirectory, "postgres"), _arguments, new Dictionary<string, string>(), ServiceUser);
+        await WaitReadyAsync(_process, _superuser, timeout);
+    }
+
+    private static Task WaitReadyAsync(ServiceProcess process, string connectionString, TimeSpan timeout) =>
+        Readiness.WaitAsync(process, "PostgreSQL", timeout, async token =>
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(token);
+            return true;
+        });
 
     public async ValueTask DisposeAsync()
     {

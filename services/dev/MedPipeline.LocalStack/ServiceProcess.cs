@@ -172,6 +172,33 @@ public sealed class ServiceProcess : IAsyncDisposable
         await MarkedProcesses.StopAsync(Token, TimeSpan.FromSeconds(3));
     }
 
+    /// <summary>
+    /// SIGTERM, as a supervisor or Kubernetes stops a service, and how long the process took to exit; null when it
+    /// had already exited or was still running after <paramref name="within"/> (then it is stopped as by <see cref="StopAsync"/>).
+    /// </summary>
+    public async Task<TimeSpan?> TerminateTimedAsync(TimeSpan within)
+    {
+        TimeSpan? exitedAfter = null;
+        if (!_process.HasExited)
+        {
+            var signalled = Stopwatch.StartNew();
+            Posix.Signal(_process.Id, Posix.SigTerm);
+            using var cts = new CancellationTokenSource(within);
+            try
+            {
+                await _process.WaitForExitAsync(cts.Token);
+                exitedAfter = signalled.Elapsed;
+            }
+            catch (OperationCanceledException)
+            {
+                // Still running: the sweep below ends it with SIGKILL, and the caller sees null.
+            }
+        }
+
+        await MarkedProcesses.StopAsync(Token, TimeSpan.FromSeconds(3));
+        return exitedAfter;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync(Posix.SigTerm, TimeSpan.FromSeconds(10));

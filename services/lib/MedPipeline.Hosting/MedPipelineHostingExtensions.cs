@@ -16,7 +16,8 @@ public static class MedPipelineHostingExtensions
     /// consumed messages appears on every line; framework request logs, which name URLs, only from Warning), OpenTelemetry traces and metrics (ours, MassTransit's,
     /// ASP.NET Core's, HttpClient's, Npgsql's, the runtime's; Prometheus at /metrics, OTLP only when
     /// OTEL_EXPORTER_OTLP_ENDPOINT is set) and health checks ("live", and "ready" per database connection
-    /// string), and the check that every remote PostgreSQL connection verifies its server (<see cref="DatabaseTransportOptions"/>). Messaging (with its bus readiness check and watchdog) is added with AddMedPipelineMassTransit.
+    /// string), the check that every remote PostgreSQL connection verifies its server (<see cref="DatabaseTransportOptions"/>), and a stop within
+    /// <see cref="ShutdownGrace.Host"/> of SIGTERM. Messaging (with its bus readiness check and watchdog) is added with AddMedPipelineMassTransit.
     /// </summary>
     public static IHostApplicationBuilder AddMedPipelineDefaults(this IHostApplicationBuilder builder, string serviceName)
     {
@@ -35,6 +36,7 @@ public static class MedPipelineHostingExtensions
         FrameworkRequestLogging.LimitToWarnings(builder.Logging, builder.Configuration);
 
         builder.Services.AddSingleton(new ServiceIdentity(serviceName));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownGrace.Host);
         MedPipelineOpenTelemetry.Add(builder, serviceName);
         MedPipelineHealthChecks.Add(builder.Services, builder.Configuration);
         DatabaseTransportRegistration.Add(builder.Services);

@@ -28,7 +28,9 @@ public static class MedPipelineMassTransitExtensions
         {
             o.WaitUntilStarted = true;
             o.StartTimeout = TimeSpan.FromSeconds(60);
-            o.StopTimeout = TimeSpan.FromSeconds(30);
+            // Within the host's own shutdown grace: a consumer that cannot finish in time is cancelled and its message redelivered.
+            o.StopTimeout = ShutdownGrace.Bus;
+            o.ConsumerStopTimeout = ShutdownGrace.Consumers;
         });
         builder.Services.AddMassTransit(x =>
         {
