@@ -21,6 +21,7 @@ public static class StatusCallbackServices
         builder.Services.AddSeriesStore();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CallbackReceipts>();
+        builder.Services.AddSingleton<CallbacksInFlight>();
         builder.AddMedPipelineMassTransit(x => x.AddConsumer<SendSeriesStatusCallbackConsumer, SendSeriesStatusCallbackConsumerDefinition>());
         return builder;
     }

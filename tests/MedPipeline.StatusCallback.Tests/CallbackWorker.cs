@@ -43,6 +43,7 @@ internal sealed class CallbackWorker : IAsyncDisposable
             .AddSingleton<ISeriesStore>(new FileSystemStore(storeRoot))
             .AddSingleton(TimeProvider.System)
             .AddSingleton<CallbackReceipts>()
+            .AddSingleton<CallbacksInFlight>()
             .AddMassTransitTestHarness(x => x.AddConsumer<SendSeriesStatusCallbackConsumer>())
             .BuildServiceProvider(true);
         var worker = new CallbackWorker(provider, storeRoot);
@@ -57,6 +58,16 @@ internal sealed class CallbackWorker : IAsyncDisposable
         await Harness.Bus.Publish(message);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         while (Harness.Consumed.Select<SendSeriesStatusCallback>(timeout.Token).Count() < expected)
+        {
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="count"/> deliveries were reported (however many commands it took).</summary>
+    public async Task WaitForDeliveredAsync(int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (Harness.Published.Select<SeriesStatusCallbackDelivered>(timeout.Token).Count() < count)
         {
             await Task.Delay(20, timeout.Token);
         }

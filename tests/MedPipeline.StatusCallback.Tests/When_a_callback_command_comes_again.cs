@@ -32,6 +32,24 @@ public sealed class When_a_callback_command_comes_again
     }
 
     [Test]
+    public async Task Two_copies_at_once_against_a_slow_backend_give_one_PUT()
+    {
+        // The saga's outbox relayed the command twice (a crash before it marked the first relay): both copies arrive together.
+        var backend = new ScriptedBackend(() =>
+        {
+            Thread.Sleep(500);
+            return new HttpResponseMessage(HttpStatusCode.NoContent);
+        });
+        await using var worker = await CallbackWorker.StartAsync(backend);
+        var command = Command;
+
+        await Task.WhenAll(worker.Harness.Bus.Publish(command), worker.Harness.Bus.Publish(command));
+        await worker.WaitForDeliveredAsync(2);
+
+        Assert.That(backend.Requests, Has.Count.EqualTo(1), "the second copy waited for the first and found its receipt");
+    }
+
+    [Test]
     public async Task A_new_callback_for_the_same_series_is_sent_again()
     {
         // predictAgain=false on a finished series, or a second waiting request: the saga sends a new callback id.

@@ -11,13 +11,15 @@ namespace MedPipeline.StatusCallback.Consumers;
 /// recorded on the series (and a superseded attempt's late outcome is not taken for the current one's).
 /// A command that was delivered before (its receipt is in the store) is reported again, not PUT again.
 /// </summary>
-public sealed partial class SendSeriesStatusCallbackConsumer(CallbackSender sender, CallbackReceipts receipts, ILogger<SendSeriesStatusCallbackConsumer> logger)
+public sealed partial class SendSeriesStatusCallbackConsumer(
+    CallbackSender sender, CallbackReceipts receipts, CallbacksInFlight inFlight, ILogger<SendSeriesStatusCallbackConsumer> logger)
     : IConsumer<SendSeriesStatusCallback>
 {
     public async Task Consume(ConsumeContext<SendSeriesStatusCallback> context)
     {
         var m = context.Message;
         using var span = MedPipelineTelemetry.StartStage("callback", m.CorrelationId, m.AttemptId);
+        using var alone = await inFlight.EnterAsync(m.CallbackId, context.CancellationToken);
         if (await receipts.FindAsync(m.CallbackId, context.CancellationToken) is { } receipt)
         {
             LogAlreadyDelivered(m.CorrelationId, m.CallbackId, receipt.DeliveredAt);

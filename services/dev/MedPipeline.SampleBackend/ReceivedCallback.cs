@@ -4,6 +4,7 @@ namespace MedPipeline.SampleBackend;
 
 /// <summary>
 /// One PUT as the backend received it: the request path (which tells the organization's callback base),
-/// and whether the series UID matched what this backend first saw for that series id.
+/// whether the series UID matched what this backend first saw for that series id, and the Idempotency-Key header
+/// (a backend that keeps the keys it has seen can drop a repeated callback).
 /// </summary>
-public sealed record ReceivedCallback(string SeriesId, string Path, DateTimeOffset ReceivedAt, JsonElement Body, bool UidMatches);
+public sealed record ReceivedCallback(string SeriesId, string Path, DateTimeOffset ReceivedAt, JsonElement Body, bool UidMatches, string? IdempotencyKey);

@@ -39,7 +39,8 @@ public static class SampleBackendEndpoints
             // A real backend looks up its own record of the request for this series id and refuses a body whose
             // series UID differs; this sample has no records, so it compares with the first callback for the id.
             var uidMatches = received.RemembersUid(seriesId, body.TryGetProperty("seriesInstanceUid", out var uid) ? uid.GetString() : null);
-            received.Add(new ReceivedCallback(seriesId, request.Path, time.GetUtcNow(), body, uidMatches));
+            var key = request.Headers.TryGetValue("Idempotency-Key", out var keys) ? keys.ToString() : null;
+            received.Add(new ReceivedCallback(seriesId, request.Path, time.GetUtcNow(), body, uidMatches, key));
             return uidMatches ? Results.NoContent() : Results.Conflict("The series UID differs from the one this series id was registered with.");
         };
         app.MapPut("/api/studies/series/{seriesId}/status", receive);

@@ -42,17 +42,24 @@ internal sealed record ChaosTally(int Completed, int OtherOutcomes, int Lost, in
             }
         }
 
+        foreach (var (id, repeated) in callbacks.Where(c => accepted.ContainsKey(c.Key) && c.Value.Count > 1))
+        {
+            Console.WriteLine($"  {repeated.Count} callbacks for {id}: {string.Join("; ", repeated)}");
+        }
+
         var answered = accepted.Keys.Where(callbacks.ContainsKey).Select(id => callbacks[id]).ToList();
         return new ChaosTally(
-            answered.Count(c => c[0] == "completed"), answered.Count(c => c[0] != "completed"), lost, stuck, answered.Count(c => c.Count > 1));
+            answered.Count(c => c[0].StartsWith("completed", StringComparison.Ordinal)), answered.Count(c => !c[0].StartsWith("completed", StringComparison.Ordinal)),
+            lost, stuck, answered.Count(c => c.Count > 1));
     }
 
-    /// <summary>The statuses called back per backend series id, in arrival order.</summary>
+    /// <summary>Per backend series id, each callback in arrival order as "status at time, key".</summary>
     private static async Task<Dictionary<string, List<string>>> CallbacksAsync(HttpClient backend)
     {
         using var received = JsonDocument.Parse(await backend.GetStringAsync("received"));
         return received.RootElement.EnumerateArray()
             .GroupBy(c => c.GetProperty("seriesId").GetString()!)
-            .ToDictionary(g => g.Key, g => g.Select(c => c.GetProperty("body").GetProperty("status").GetString()!).ToList());
+            .ToDictionary(g => g.Key, g => g.Select(c =>
+                $"{c.GetProperty("body").GetProperty("status").GetString()} at {c.GetProperty("receivedAt").GetString()}, key {c.GetProperty("idempotencyKey")}").ToList());
     }
 }
