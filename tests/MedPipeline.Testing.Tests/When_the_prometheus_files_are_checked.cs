@@ -32,11 +32,21 @@ public sealed partial class When_the_prometheus_files_are_checked
     }
 
     [Test]
+    public async Task The_queue_alerts_fire_in_their_situations_and_stay_quiet_in_the_neighbouring_ones()
+    {
+        var (exitCode, output) = await PromtoolAsync("test", "rules", Path.Combine(Folder, "alerts.test.yml"));
+
+        Assert.That(exitCode, Is.EqualTo(0), output);
+        Assert.That(output, Does.Contain("SUCCESS"));
+        Assert.That(output, Does.Not.Contain("FAILED"));
+    }
+
+    [Test]
     public async Task Every_broker_metric_the_alerts_name_is_exported_by_a_real_broker()
     {
         var broker = await TestServices.RabbitMqAsync();
         using var management = broker.CreateManagementClient();
-        // A queue with a message (stamped, as the oldest-message alert needs), so every per-queue series exists.
+        // A queue with a message, so every per-queue series exists.
         (await management.PutAsync("api/queues/%2F/prometheus-probe", new StringContent("{}", Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
         using var publish = new StringContent(
             $$"""{"properties":{"timestamp":{{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}}},"routing_key":"prometheus-probe","payload":"probe","payload_encoding":"string"}""",
