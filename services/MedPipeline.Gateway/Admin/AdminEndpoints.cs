@@ -22,6 +22,7 @@ public static class AdminEndpoints
         admin.MapGet("/series/{correlationId:guid}", SeriesTimeline).WithName("AdminSeriesTimeline")
             .WithSummary("One series: every stage with its time, the attempt, what was found, each callback delivery and the failure reason.");
         admin.MapAdminSeriesActions();
+        admin.MapAdminStats();
     }
 
     private static async Task<IResult> ListSeries(HttpContext http, string? organization, AdminSeriesReader reader, OrganizationDirectory organizations,

@@ -37,6 +37,7 @@ public static class SeriesPipelineServices
         builder.Services.AddSingleton<SeriesStatusReader>();
         builder.Services.AddSingleton<AdminSeriesReader>();
         builder.Services.AddSingleton<SeriesActionTargetReader>();
+        builder.Services.AddSingleton<AdminStatsReader>();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddMedPipelineMassTransit(_ => { }, readyOnlyWhileBrokerAnswers: false);
         return builder;
