@@ -8,7 +8,8 @@ namespace MedPipeline.Orchestrator.Saga;
 /// <summary>
 /// One series from request to callback: Received → Unpacking → Preprocessing → Inferring →
 /// Completed | NotSupported | Failed. Messages of a superseded attempt are ignored; a request for a
-/// finished series re-sends its outcome unless predictAgain asks for a new attempt.
+/// finished series re-sends its outcome unless predictAgain asks for a new attempt. An operator may rerun a running
+/// or failed series from the upload it still holds, or cancel a running one (Failed, "cancelled by an operator").
 /// </summary>
 public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
 {
