@@ -23,10 +23,16 @@ internal sealed class AdminGateway : IAsyncDisposable
 
     public string OperatorKey { get; private init; } = "";
 
-    public static async Task<AdminGateway> StartAsync()
+    /// <param name="moreRows">Writes a test's own rows too (given the orchestrator's connection string), after <see cref="AdminSeriesRows"/>.</param>
+    public static async Task<AdminGateway> StartAsync(Func<string, Task>? moreRows = null)
     {
         var database = await (await TestServices.PostgresAsync()).CreatePipelineDatabaseAsync("admin");
         await AdminSeriesRows.WriteAsync(database.Orchestrator);
+        if (moreRows is not null)
+        {
+            await moreRows(database.Orchestrator);
+        }
+
         var keys = (Admin: ApiKeys.NewKey(), Other: ApiKeys.NewKey(), Operator: ApiKeys.NewKey());
         var gateway = new SeriesGateway((await TestServices.RabbitMqAsync()).AmqpUri(), ("ConnectionStrings__SeriesStatus", database.Gateway),
             ("Organizations__st-olaf__ApiKeys__1__Id", "st-olaf-admin"), ("Organizations__st-olaf__ApiKeys__1__Sha256", ApiKeys.HashOf(keys.Admin)),

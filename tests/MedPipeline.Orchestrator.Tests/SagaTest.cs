@@ -19,6 +19,9 @@ public abstract class SagaTest
 
     protected ISagaStateMachineTestHarness<SeriesStateMachine, SeriesState> Saga { get; private set; } = null!;
 
+    /// <summary>Orchestrator:Cleanup:DeleteSeriesData for the test (on, as shipped).</summary>
+    protected virtual bool DeleteSeriesData => true;
+
     [SetUp]
     public async Task StartHarness()
     {
@@ -29,7 +32,7 @@ public abstract class SagaTest
             .AddSingleton(TimeProvider.System)
             .Configure<StageTimeouts>(_ => { })
             .Configure<CallbackRetry>(o => o.FirstDelay = TimeSpan.FromSeconds(1))
-            .Configure<SeriesDataCleanup>(_ => { })
+            .Configure<SeriesDataCleanup>(o => o.DeleteSeriesData = DeleteSeriesData)
             .AddMassTransitTestHarness(x =>
             {
                 // The product's definition needs PostgreSQL; here the in-memory outbox gives the same publish-after-save order.
@@ -77,6 +80,26 @@ public abstract class SagaTest
         }
 
         return Saga.Sagas.Contains(id)!;
+    }
+
+    protected static RerunSeries Rerun(Guid id) =>
+        new() { CorrelationId = id, RequestedByOrganization = "operators", RequestedByClient = "ops-key", Reason = "ticket 42", RequestedAt = DateTimeOffset.UtcNow };
+
+    protected static CancelSeries Cancel(Guid id) =>
+        new() { CorrelationId = id, RequestedByOrganization = "operators", RequestedByClient = "ops-key", Reason = "ticket 43", RequestedAt = DateTimeOffset.UtcNow };
+
+    /// <summary>Publishes an operator's command and waits until the saga consumed it.</summary>
+    protected async Task ActAsync<T>(T command)
+        where T : class
+    {
+        await Harness.Bus.Publish(command);
+        // Polled: the harness' Any<T>() gives up as soon as the bus looks idle, which can be before the command is delivered.
+        for (var i = 0; i < 250 && !Saga.Consumed.Select<T>().Any(); i++)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.That(Saga.Consumed.Select<T>().Any(), Is.True, $"the saga did not consume {typeof(T).Name}");
     }
 
     protected List<SendSeriesStatusCallback> Callbacks() =>

@@ -50,6 +50,27 @@ public sealed class When_the_saga_runs_on_the_database
     }
 
     [Test]
+    public async Task An_operators_cancel_fails_the_series_and_its_upload_leaves_the_status_row_so_a_rerun_is_refused()
+    {
+        await using var orchestrator = await OrchestratorOnDatabase.StartAsync("operator");
+        var rows = orchestrator.Rows;
+        var request = Request(predictAgain: false);
+        await orchestrator.Bus.Publish(request);
+        var received = await AssertStatusMatchesAsync(rows, request.CorrelationId, "Received", 0);
+        Assert.That((await rows.StatusAsync(request.CorrelationId))!.ArchiveKey, Is.EqualTo(request.ArchiveKey), "the upload a rerun would start from");
+
+        await orchestrator.Bus.Publish(new CancelSeries { CorrelationId = request.CorrelationId, RequestedByOrganization = Organization, RequestedByClient = "ops" });
+        var failed = await AssertStatusMatchesAsync(rows, request.CorrelationId, "Failed", received.Version);
+        await orchestrator.Bus.Publish(new RerunSeries { CorrelationId = request.CorrelationId, RequestedByOrganization = Organization, RequestedByClient = "ops" });
+        await Task.Delay(1000);
+
+        var status = await rows.StatusAsync(request.CorrelationId);
+        Assert.That((status!.Reason, status.ArchiveKey, status.Attempt), Is.EqualTo(("cancelled by an operator", (string?)null, 1)));
+        var saga = (await rows.SagaAsync(request.CorrelationId))!.Value.Saga;
+        Assert.That((saga.CurrentState, saga.AttemptId), Is.EqualTo(("Failed", failed.AttemptId)), "the refused rerun started no attempt");
+    }
+
+    [Test]
     public async Task A_rolled_back_saga_transaction_leaves_the_status_row_unchanged()
     {
         await using var orchestrator = await OrchestratorOnDatabase.StartAsync("rollback");

@@ -1,4 +1,5 @@
 using MedPipeline.LocalStack;
+using MedPipeline.Organizations;
 using MedPipeline.SampleData;
 using MedPipeline.Testing;
 
@@ -19,6 +20,9 @@ public sealed class Pipeline
     public static LocalPipeline Running => _pipeline ?? throw new InvalidOperationException("The pipeline did not start.");
 
     public static SampleSeriesFactory Samples { get; } = new(RepositoryPaths.Models);
+
+    /// <summary>An API key of the organization with the admin role (the operations API).</summary>
+    public static string AdminKey { get; } = ApiKeys.NewKey();
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -43,6 +47,9 @@ public sealed class Pipeline
                 ["Persistence__RelayPollInterval"] = "00:00:00.500",
                 ["Dicom__Codecs__PoolSize"] = "1",
                 ["Models__IntraOpThreads"] = "1",
+                ["Organizations__st-olaf__ApiKeys__1__Id"] = "ops",
+                ["Organizations__st-olaf__ApiKeys__1__Sha256"] = ApiKeys.HashOf(AdminKey),
+                ["Organizations__st-olaf__ApiKeys__1__Roles__0"] = "admin",
             },
         });
     }

@@ -33,6 +33,6 @@ internal static class OpsCommand
             result.GetValue(gateway)!, Environment.GetEnvironmentVariable("MEDPIPE_API_KEY") ?? "", result.GetValue(correlationId),
             result.GetValue(states) ?? [], result.GetValue(organization), result.GetValue(modelType), result.GetValue(olderThan), result.GetValue(newerThan),
             result.GetValue(limit), result.GetValue(all), result.GetValue(json)), cancellationToken));
-        return new Command("ops", "Operations over the gateway's admin API (role admin).") { series };
+        return new Command("ops", "Operations over the gateway's admin API (role admin).") { series, OpsActionCommands.Rerun(), OpsActionCommands.Cancel(), OpsStatsCommand.Create() };
     }
 }

@@ -36,6 +36,8 @@ public static class SeriesPipelineServices
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton<SeriesStatusReader>();
         builder.Services.AddSingleton<AdminSeriesReader>();
+        builder.Services.AddSingleton<SeriesActionTargetReader>();
+        builder.Services.AddSingleton<AdminStatsReader>();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddMedPipelineMassTransit(_ => { }, readyOnlyWhileBrokerAnswers: false);
         return builder;

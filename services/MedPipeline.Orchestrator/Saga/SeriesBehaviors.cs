@@ -8,33 +8,48 @@ internal static class SeriesBehaviors
 {
     private const int MaxWaitingRequests = 100;
 
-    /// <summary>A new attempt: fresh attempt id, outcome cleared, the archive sent to the Unpacker.</summary>
+    /// <summary>A new attempt for a request: its fields and upload, fresh attempt id, outcome cleared, the archive sent to the Unpacker.</summary>
     public static EventActivityBinder<SeriesState, PredictSeries> StartAttempt(this EventActivityBinder<SeriesState, PredictSeries> binder,
         SeriesSagaSettings settings) =>
+        binder.DeletePreviousAttempt(settings, context => context.Message.ArchiveKey)
+            .Then(context =>
+            {
+                var (saga, message) = (context.Saga, context.Message);
+                saga.Organization = message.Organization;
+                saga.StudyInstanceUid = message.StudyInstanceUid;
+                saga.SeriesInstanceUid = message.SeriesInstanceUid;
+                saga.ModelType = message.ModelType;
+                saga.ArchiveKey = message.ArchiveKey;
+                saga.SeriesIds = [message.SeriesId];
+            })
+            .RunAttempt(settings);
+
+    /// <summary>The previous attempt's copies are no longer needed (its late answers are ignored anyway); the upload the next one uses stays.</summary>
+    public static EventActivityBinder<SeriesState, T> DeletePreviousAttempt<T>(this EventActivityBinder<SeriesState, T> binder,
+        SeriesSagaSettings settings, Func<BehaviorContext<SeriesState, T>, string> keptUpload)
+        where T : class =>
         binder.ThenAsync(async context =>
         {
-            // The previous attempt's copies are no longer needed (its late answers are ignored anyway).
             if (settings.DeleteSeriesData && context.Saga.AttemptId != Guid.Empty)
             {
-                await context.Publish(SeriesOutcome.DeleteData(context.Saga, except: context.Message.ArchiveKey));
+                await context.Publish(SeriesOutcome.DeleteData(context.Saga, except: keptUpload(context)));
             }
-        })
-        .Then(context =>
+        });
+
+    /// <summary>A fresh attempt of the series' upload (<see cref="SeriesState.ArchiveKey"/>): new attempt id, outcome cleared, sent to the Unpacker.</summary>
+    public static EventActivityBinder<SeriesState, T> RunAttempt<T>(this EventActivityBinder<SeriesState, T> binder, SeriesSagaSettings settings)
+        where T : class =>
+        binder.Then(context =>
         {
-            var (saga, message) = (context.Saga, context.Message);
-            saga.Organization = message.Organization;
-            saga.StudyInstanceUid = message.StudyInstanceUid;
-            saga.SeriesInstanceUid = message.SeriesInstanceUid;
-            saga.ModelType = message.ModelType;
-            saga.ArchiveKey = message.ArchiveKey;
+            var saga = context.Saga;
             saga.AttemptId = NewId.NextGuid();
             saga.Attempts++;
+            saga.ArchiveDeleted = false;
             saga.Status = null;
             saga.Reason = null;
             saga.Prediction = null;
             saga.FinishedAt = saga.UnpackingStartedAt = saga.UnpackedAt = saga.PreprocessedAt = saga.InferredAt = null;
             saga.ReceivedAt = settings.Now;
-            saga.SeriesIds = [message.SeriesId];
             saga.PendingCallbacks = [];
             saga.Modality = null;
             saga.InstanceCount = saga.ImageInstanceCount = null;

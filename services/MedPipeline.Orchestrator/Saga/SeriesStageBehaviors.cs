@@ -79,6 +79,7 @@ internal static class SeriesStageBehaviors
                 if (settings.DeleteSeriesData)
                 {
                     await context.Publish(SeriesOutcome.DeleteData(context.Saga, except: null));
+                    context.Saga.ArchiveDeleted = true;
                 }
             })
             .TransitionTo(state);

@@ -31,6 +31,12 @@ public sealed class SeriesState : SagaStateMachineInstance, ISagaVersion
 
     public string ArchiveKey { get; set; } = "";
 
+    /// <summary>
+    /// Whether the saga asked for <see cref="ArchiveKey"/> to be deleted (its attempt ended with clean-up on):
+    /// such a series cannot be rerun from its upload; a new request brings a new one.
+    /// </summary>
+    public bool ArchiveDeleted { get; set; }
+
     /// <summary>Every backend series id that asked; each gets its own callback.</summary>
     public List<string> SeriesIds { get; set; } = [];
 

@@ -8,14 +8,16 @@ namespace MedPipeline.Orchestrator.Saga;
 /// <summary>
 /// One series from request to callback: Received → Unpacking → Preprocessing → Inferring →
 /// Completed | NotSupported | Failed. Messages of a superseded attempt are ignored; a request for a
-/// finished series re-sends its outcome unless predictAgain asks for a new attempt.
+/// finished series re-sends its outcome unless predictAgain asks for a new attempt. An operator may rerun a running
+/// or failed series from the upload it still holds, or cancel a running one (Failed, "cancelled by an operator").
 /// </summary>
 public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
 {
     public SeriesStateMachine(IModelSupport models, IOptions<StageTimeouts> options, IOptions<CallbackRetry> callbackRetry,
-        IOptions<SeriesDataCleanup> cleanup, TimeProvider time)
+        IOptions<SeriesDataCleanup> cleanup, TimeProvider time, ILoggerFactory loggers)
     {
         var s = new SeriesSagaSettings(time, options.Value, callbackRetry.Value, cleanup.Value.DeleteSeriesData);
+        var audit = new SeriesActionAudit(loggers);
         InstanceState(x => x.CurrentState);
         Event(() => Requested, x => x.CorrelateById(c => c.Message.CorrelationId));
         Event(() => UnpackingStarted, x => Existing(x, c => c.Message.CorrelationId));
@@ -31,6 +33,8 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
         Event(() => InferenceFaulted, x => Existing(x, c => c.Message.Message.CorrelationId));
         Event(() => CallbackDelivered, x => Existing(x, c => c.Message.CorrelationId));
         Event(() => CallbackFailed, x => Existing(x, c => c.Message.CorrelationId));
+        Event(() => RerunRequested, x => Existing(x, c => c.Message.CorrelationId));
+        Event(() => CancelRequested, x => Existing(x, c => c.Message.CorrelationId));
         OnUnhandledEvent(context => context.Ignore());
 
         Initially(
@@ -80,6 +84,18 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
 
         During(Failed,
             When(Requested).StartAttempt(s).TransitionTo(Received));
+
+        // Operators: rerun a running (stuck) series or a failed one whose upload is kept; cancel a running one.
+        During(Received, Unpacking, Preprocessing, Inferring,
+            When(RerunRequested).Rerun(s, audit).TransitionTo(Received),
+            When(CancelRequested).Audited(audit, _ => "cancelled").EndIn(Failed, s, _ => SeriesOperatorBehaviors.CancelledReason));
+        During(Failed,
+            When(RerunRequested, c => !c.Saga.ArchiveDeleted).Rerun(s, audit).TransitionTo(Received),
+            When(RerunRequested, c => c.Saga.ArchiveDeleted).Audited(audit, _ => "refused: the upload is gone; submit the series again"));
+        During(Completed, NotSupported,
+            When(RerunRequested).Audited(audit, c => $"refused: the series is {c.Saga.CurrentState}; submit it with predictAgain"));
+        During(Completed, NotSupported, Failed,
+            When(CancelRequested).Audited(audit, c => $"ignored: the series already ended ({c.Saga.CurrentState})"));
 
         During(Completed, NotSupported, Failed,
             WhenCurrent(TimedOut, m => m.AttemptId,
@@ -135,6 +151,10 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
     public Event<SeriesStatusCallbackDelivered> CallbackDelivered { get; private set; } = null!;
 
     public Event<SeriesStatusCallbackFailed> CallbackFailed { get; private set; } = null!;
+
+    public Event<RerunSeries> RerunRequested { get; private set; } = null!;
+
+    public Event<CancelSeries> CancelRequested { get; private set; } = null!;
 
     /// <summary>
     /// The event, when it belongs to the series' current attempt (and <paramref name="also"/> holds):

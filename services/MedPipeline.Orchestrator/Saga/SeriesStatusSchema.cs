@@ -8,7 +8,9 @@ namespace MedPipeline.Orchestrator.Saga;
 /// the series that existed before the table from the saga rows (stages were stored lower-case then).
 /// The table lives in its own schema, <see cref="SeriesStatusTable.Schema"/>: the database grants
 /// (infra/postgres/medpipeline-database.sql) let the gateway's role SELECT what the orchestrator creates
-/// there, and nothing in public. Version 2 moves a table version 1 created in public before that.
+/// there, and nothing in public. Version 2 moves a table version 1 created in public before that. Version 3 adds
+/// archive_key (the upload a rerun starts from), back-filled from the saga rows: a finished series' key may name an
+/// upload already deleted, which is why the gateway checks the store before it asks for a rerun.
 /// </summary>
 internal static class SeriesStatusSchema
 {
@@ -69,5 +71,12 @@ internal static class SeriesStatusSchema
     public static Migration Version2 { get; } = new(Component, 2, $"""
         {EnsureSchema}
         ALTER TABLE IF EXISTS public.{SeriesStatusTable.TableName} SET SCHEMA {SeriesStatusTable.Schema};
+        """);
+
+    public static Migration Version3 { get; } = new(Component, 3, $"""
+        ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS archive_key text NULL;
+        UPDATE {Table} AS status SET archive_key = nullif(saga.data->>'ArchiveKey', '')
+        FROM {Saga} AS saga
+        WHERE saga.correlation_id = status.correlation_id AND status.archive_key IS NULL;
         """);
 }

@@ -25,4 +25,5 @@ public sealed record StatusRow(
     DateTimeOffset? FinishedAt,
     string? Prediction,
     string Callbacks,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? ArchiveKey);

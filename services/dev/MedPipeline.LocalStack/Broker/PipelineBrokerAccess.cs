@@ -14,13 +14,13 @@ public static class PipelineBrokerAccess
 
     public static IReadOnlyDictionary<string, ServiceBrokerAccess> Services { get; } = new Dictionary<string, ServiceBrokerAccess>
     {
-        [PipelineService.Gateway] = new("medpipeline-gateway", [], [], [typeof(PredictSeries)]),
+        [PipelineService.Gateway] = new("medpipeline-gateway", [], [], [typeof(PredictSeries), typeof(RerunSeries), typeof(CancelSeries)]),
         [PipelineService.Orchestrator] = new("medpipeline-orchestrator", ["series-state"],
             [
                 typeof(PredictSeries), typeof(SeriesUnpackingStarted), typeof(SeriesUnpacked), typeof(SeriesArchiveRejected),
                 typeof(SeriesPreprocessed), typeof(SeriesPreprocessingFailed), typeof(SeriesInferenceCompleted), typeof(SeriesInferenceFailed),
                 typeof(SeriesStageTimedOut), typeof(Fault<UnpackSeriesArchive>), typeof(Fault<PreprocessSeries>), typeof(Fault<RunSeriesInference>),
-                typeof(SeriesStatusCallbackDelivered), typeof(SeriesStatusCallbackFailed),
+                typeof(SeriesStatusCallbackDelivered), typeof(SeriesStatusCallbackFailed), typeof(RerunSeries), typeof(CancelSeries),
             ],
             [
                 typeof(UnpackSeriesArchive), typeof(PreprocessSeries), typeof(RunSeriesInference), typeof(SendSeriesStatusCallback),
