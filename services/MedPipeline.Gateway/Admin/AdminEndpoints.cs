@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using MedPipeline.Gateway.Admin.Queues;
 using MedPipeline.Gateway.Identity;
 using MedPipeline.Organizations;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ public static class AdminEndpoints
             .WithSummary("Series by state, organization, model type and last change (olderThan/newerThan: ISO 8601 durations), newest change first; limit and cursor page.");
         admin.MapGet("/series/{correlationId:guid}", SeriesTimeline).WithName("AdminSeriesTimeline")
             .WithSummary("One series: every stage with its time, the attempt, what was found, each callback delivery and the failure reason.");
+        admin.MapAdminQueueEndpoints();
     }
 
     private static async Task<IResult> ListSeries(HttpContext http, string? organization, AdminSeriesReader reader, OrganizationDirectory organizations,
