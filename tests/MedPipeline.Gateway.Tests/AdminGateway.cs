@@ -23,12 +23,14 @@ internal sealed class AdminGateway : IAsyncDisposable
 
     public string OperatorKey { get; private init; } = "";
 
-    public static async Task<AdminGateway> StartAsync()
+    public static async Task<AdminGateway> StartAsync(params (string Key, string Value)[] extra)
     {
         var database = await (await TestServices.PostgresAsync()).CreatePipelineDatabaseAsync("admin");
         await AdminSeriesRows.WriteAsync(database.Orchestrator);
         var keys = (Admin: ApiKeys.NewKey(), Other: ApiKeys.NewKey(), Operator: ApiKeys.NewKey());
-        var gateway = new SeriesGateway((await TestServices.RabbitMqAsync()).AmqpUri(), ("ConnectionStrings__SeriesStatus", database.Gateway),
+        (string Key, string Value)[] settings =
+        [
+            ("ConnectionStrings__SeriesStatus", database.Gateway),
             ("Organizations__st-olaf__ApiKeys__1__Id", "st-olaf-admin"), ("Organizations__st-olaf__ApiKeys__1__Sha256", ApiKeys.HashOf(keys.Admin)),
             ("Organizations__st-olaf__ApiKeys__1__Roles__0", "admin"),
             ("Organizations__other-hospital__CallbackBaseUrl", "http://127.0.0.1:9/"),
@@ -37,7 +39,10 @@ internal sealed class AdminGateway : IAsyncDisposable
             ("Organizations__operators__CallbackBaseUrl", "http://127.0.0.1:9/"),
             ("Organizations__operators__ApiKeys__0__Id", "operator"), ("Organizations__operators__ApiKeys__0__Sha256", ApiKeys.HashOf(keys.Operator)),
             ("Organizations__operators__ApiKeys__0__Roles__0", "admin"),
-            ("Gateway__Admin__OperatorOrganizations__0", "operators"));
+            ("Gateway__Admin__OperatorOrganizations__0", "operators"),
+            .. extra,
+        ];
+        var gateway = new SeriesGateway((await TestServices.RabbitMqAsync()).AmqpUri(), settings);
         return new AdminGateway(gateway) { AdminKey = keys.Admin, OtherAdminKey = keys.Other, OperatorKey = keys.Operator };
     }
 

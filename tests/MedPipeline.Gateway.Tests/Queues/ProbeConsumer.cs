@@ -10,7 +10,7 @@ public sealed class ProbeConsumer(ProbeOutcome outcome) : IConsumer<QueueProbeCo
         ArgumentNullException.ThrowIfNull(context);
         if (outcome.Throw)
         {
-            throw new InvalidOperationException($"probe refused {context.Message.Note}");
+            throw new InvalidOperationException("probe refused the command");
         }
 
         outcome.Consumed.Add(context.Message.CorrelationId);
