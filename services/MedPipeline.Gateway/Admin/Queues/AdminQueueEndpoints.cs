@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using MedPipeline.Gateway.Identity;
-using Microsoft.Extensions.Options;
 
 namespace MedPipeline.Gateway.Admin.Queues;
 
