@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets the passwords of docker-compose's broker users (definitions.json has none, so nobody can log in as them
-# before this runs): one per service and the ingress user of the organization "hospital". Run it once the
+# before this runs): one per service, the ingress user of the organization "hospital" and the gateway's failure-queue user medpipeline-ops. Run it once the
 # rabbitmq container is up, with the same MEDPIPE_BROKER_*_PASSWORD variables docker-compose.yml gives the services.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -12,6 +12,7 @@ declare -A passwords=(
   [medpipeline-inference]="${MEDPIPE_BROKER_INFERENCE_PASSWORD:?}"
   [medpipeline-status-callback]="${MEDPIPE_BROKER_STATUSCALLBACK_PASSWORD:?}"
   [ingress-hospital]="${MEDPIPE_BROKER_INGRESS_PASSWORD:?}"
+  [medpipeline-ops]="${MEDPIPE_BROKER_OPS_PASSWORD:?}"
 )
 for user in "${!passwords[@]}"; do
   # The password is an argument of rabbitmqctl inside the container for the moment it runs.

@@ -7,7 +7,7 @@ namespace MedPipeline.Cli.Tests;
 
 /// <summary>
 /// A loopback HTTP listener standing in for the gateway's admin API: answers each path-and-query it was given
-/// (else 404 problem+json) and records every request with its X-API-Key, so a test sees what medpipe asked.
+/// (else 404 problem+json) and records every request with its X-API-Key and method, so a test sees what medpipe asked.
 /// </summary>
 internal sealed class AdminApiDouble : IDisposable
 {
@@ -26,7 +26,7 @@ internal sealed class AdminApiDouble : IDisposable
 
     public string Url { get; }
 
-    public ConcurrentQueue<(string PathAndQuery, string? ApiKey)> Requests { get; } = new();
+    public ConcurrentQueue<(string PathAndQuery, string? ApiKey, string Method)> Requests { get; } = new();
 
     private async Task ServeAsync()
     {
@@ -43,7 +43,7 @@ internal sealed class AdminApiDouble : IDisposable
             }
 
             var asked = context.Request.Url!.PathAndQuery;
-            Requests.Enqueue((asked, context.Request.Headers["X-API-Key"]));
+            Requests.Enqueue((asked, context.Request.Headers["X-API-Key"], context.Request.HttpMethod));
             var (status, json) = _answers.TryGetValue(asked, out var answer) ? answer : (404, """{"title":"No such series."}""");
             context.Response.StatusCode = status;
             context.Response.ContentType = status < 300 ? "application/json" : "application/problem+json";

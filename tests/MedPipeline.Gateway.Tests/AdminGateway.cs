@@ -24,7 +24,8 @@ internal sealed class AdminGateway : IAsyncDisposable
     public string OperatorKey { get; private init; } = "";
 
     /// <param name="moreRows">Writes a test's own rows too (given the orchestrator's connection string), after <see cref="AdminSeriesRows"/>.</param>
-    public static async Task<AdminGateway> StartAsync(Func<string, Task>? moreRows = null)
+    /// <param name="extra">More gateway settings.</param>
+    public static async Task<AdminGateway> StartAsync(Func<string, Task>? moreRows = null, params (string Key, string Value)[] extra)
     {
         var database = await (await TestServices.PostgresAsync()).CreatePipelineDatabaseAsync("admin");
         await AdminSeriesRows.WriteAsync(database.Orchestrator);
@@ -34,7 +35,9 @@ internal sealed class AdminGateway : IAsyncDisposable
         }
 
         var keys = (Admin: ApiKeys.NewKey(), Other: ApiKeys.NewKey(), Operator: ApiKeys.NewKey());
-        var gateway = new SeriesGateway((await TestServices.RabbitMqAsync()).AmqpUri(), ("ConnectionStrings__SeriesStatus", database.Gateway),
+        (string Key, string Value)[] settings =
+        [
+            ("ConnectionStrings__SeriesStatus", database.Gateway),
             ("Organizations__st-olaf__ApiKeys__1__Id", "st-olaf-admin"), ("Organizations__st-olaf__ApiKeys__1__Sha256", ApiKeys.HashOf(keys.Admin)),
             ("Organizations__st-olaf__ApiKeys__1__Roles__0", "admin"),
             ("Organizations__other-hospital__CallbackBaseUrl", "http://127.0.0.1:9/"),
@@ -43,7 +46,10 @@ internal sealed class AdminGateway : IAsyncDisposable
             ("Organizations__operators__CallbackBaseUrl", "http://127.0.0.1:9/"),
             ("Organizations__operators__ApiKeys__0__Id", "operator"), ("Organizations__operators__ApiKeys__0__Sha256", ApiKeys.HashOf(keys.Operator)),
             ("Organizations__operators__ApiKeys__0__Roles__0", "admin"),
-            ("Gateway__Admin__OperatorOrganizations__0", "operators"));
+            ("Gateway__Admin__OperatorOrganizations__0", "operators"),
+            .. extra,
+        ];
+        var gateway = new SeriesGateway((await TestServices.RabbitMqAsync()).AmqpUri(), settings);
         return new AdminGateway(gateway) { AdminKey = keys.Admin, OtherAdminKey = keys.Other, OperatorKey = keys.Operator };
     }
 

@@ -4,6 +4,7 @@ using MedPipeline.Cli.Ops;
 namespace MedPipeline.Cli.Commands;
 
 /// <summary>
+/// <c>medpipe ops queues</c>: see <see cref="OpsQueuesCommand"/>.
 /// <c>medpipe ops series [correlationId] [--state s]... [--organization o] [--model-type m] [--older-than PT1H] [--newer-than P1D] [--limit n] [--json]</c>:
 /// the gateway's admin API. The gateway is --gateway or $MEDPIPE_GATEWAY; the key only $MEDPIPE_API_KEY, so it is not in the process list.
 /// </summary>
@@ -33,6 +34,9 @@ internal static class OpsCommand
             result.GetValue(gateway)!, Environment.GetEnvironmentVariable("MEDPIPE_API_KEY") ?? "", result.GetValue(correlationId),
             result.GetValue(states) ?? [], result.GetValue(organization), result.GetValue(modelType), result.GetValue(olderThan), result.GetValue(newerThan),
             result.GetValue(limit), result.GetValue(all), result.GetValue(json)), cancellationToken));
-        return new Command("ops", "Operations over the gateway's admin API (role admin).") { series, OpsActionCommands.Rerun(), OpsActionCommands.Cancel(), OpsStatsCommand.Create() };
+        return new Command("ops", "Operations over the gateway's admin API (role admin).")
+        {
+            series, OpsActionCommands.Rerun(), OpsActionCommands.Cancel(), OpsStatsCommand.Create(), OpsQueuesCommand.Create(gateway),
+        };
     }
 }

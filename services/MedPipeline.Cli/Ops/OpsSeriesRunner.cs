@@ -11,28 +11,19 @@ internal static class OpsSeriesRunner
 
     public static async Task<int> RunAsync(OpsSeriesRequest request, CancellationToken cancellationToken)
     {
-        if (request.ApiKey.Length == 0)
+        using var http = await AdminApi.CreateAsync(request.Gateway, request.ApiKey);
+        if (http is null)
         {
-            await Console.Error.WriteLineAsync("medpipe: set MEDPIPE_API_KEY to an API key with the admin role.");
             return 2;
         }
 
-        if (!Uri.TryCreate(request.Gateway.EndsWith('/') ? request.Gateway : request.Gateway + "/", UriKind.Absolute, out var gateway)
-            || gateway.Scheme is not ("http" or "https"))
-        {
-            await Console.Error.WriteLineAsync($"medpipe: --gateway '{request.Gateway}' is not an http(s) URL.");
-            return 2;
-        }
-
-        using var http = new HttpClient { BaseAddress = gateway };
-        http.DefaultRequestHeaders.Add("X-API-Key", request.ApiKey);
         try
         {
             return await AskAsync(http, request, cancellationToken);
         }
         catch (HttpRequestException e)
         {
-            await Console.Error.WriteLineAsync($"medpipe: the gateway at {gateway} does not answer: {e.Message}");
+            await Console.Error.WriteLineAsync($"medpipe: the gateway at {http.BaseAddress} does not answer: {e.Message}");
             return 1;
         }
     }
@@ -47,8 +38,7 @@ internal static class OpsSeriesRunner
             var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                await Console.Error.WriteLineAsync($"medpipe: {(int)response.StatusCode} {Text(body, "title")} {Text(body, "detail")} {Errors(body)}".TrimEnd());
-                return 1;
+                return await AdminApi.PrintRefusalAsync(response, body);
             }
 
             if (request.CorrelationId is not null)
@@ -118,13 +108,5 @@ internal static class OpsSeriesRunner
         AnsiConsole.Write(callbacks);
     }
 
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch { JsonValueKind.Null or JsonValueKind.Undefined => null, JsonValueKind.String => value.GetString(), _ => value.GetRawText() }
-            : null;
-
-    private static string Errors(JsonElement problem) =>
-        problem.ValueKind == JsonValueKind.Object && problem.TryGetProperty("errors", out var errors)
-            ? string.Join("; ", errors.EnumerateObject().Select(e => $"{e.Name}: {string.Join(", ", e.Value.EnumerateArray().Select(v => v.GetString()))}"))
-            : "";
+    private static string? Text(JsonElement element, string name) => AdminApi.Text(element, name);
 }

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using MedPipeline.Gateway.Admin.Queues;
 using MedPipeline.Gateway.Identity;
 using MedPipeline.Organizations;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public static class AdminEndpoints
             .WithSummary("One series: every stage with its time, the attempt, what was found, each callback delivery and the failure reason.");
         admin.MapAdminSeriesActions();
         admin.MapAdminStats();
+        admin.MapAdminQueueEndpoints();
     }
 
     private static async Task<IResult> ListSeries(HttpContext http, string? organization, AdminSeriesReader reader, OrganizationDirectory organizations,

@@ -1,4 +1,5 @@
 using MedPipeline.Gateway.Admin;
+using MedPipeline.Gateway.Admin.Queues;
 using MedPipeline.Gateway.Options;
 using MedPipeline.Gateway.Uploads;
 using MedPipeline.Hosting;
@@ -39,6 +40,7 @@ public static class SeriesPipelineServices
         builder.Services.AddSingleton<SeriesActionTargetReader>();
         builder.Services.AddSingleton<AdminStatsReader>();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddAdminQueues();
         builder.AddMedPipelineMassTransit(_ => { }, readyOnlyWhileBrokerAnswers: false);
         return builder;
     }

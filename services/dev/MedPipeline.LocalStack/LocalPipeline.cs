@@ -216,6 +216,8 @@ public sealed class LocalPipeline : IAsyncDisposable
         else if (name == PipelineService.Gateway)
         {
             environment["ConnectionStrings__SeriesStatus"] = _settings.Database.Gateway;
+            environment["Gateway__Admin__Broker__Uri"] = BrokerUsers.OpsAmqpUri.ToString();
+            environment["Gateway__Admin__Broker__ManagementUri"] = BrokerUsers.ManagementUri.ToString();
         }
 
         var process = ServiceProcess.Start(instance, Directory, "dotnet", [dll], environment, runAsUser: null);

@@ -21,6 +21,7 @@ public static class BrokerDefinitions
     {
         var users = PipelineBrokerAccess.Services.Values.Select(s => (s.User, Permissions: s.Permissions())).ToList();
         users.AddRange(organizations.Select(o => (PipelineBrokerAccess.IngressUser(o), PipelineBrokerAccess.Ingress)));
+        users.Add((PipelineBrokerAccess.OpsUser, PipelineBrokerAccess.Ops));
         var definitions = new
         {
             users = users.Select(u => new

@@ -37,7 +37,9 @@ public sealed class BrokerUsers
             await PutUserAsync(api, credentials, PipelineBrokerAccess.Ingress);
         }
 
-        return new BrokerUsers(broker, services, ingress);
+        var ops = BrokerCredentials.WithNewPassword(PipelineBrokerAccess.OpsUser);
+        await PutUserAsync(api, ops, PipelineBrokerAccess.Ops);
+        return new BrokerUsers(broker, services, ingress) { Ops = ops };
     }
 
     /// <summary>Whether <paramref name="service"/> (a <see cref="PipelineService"/> name) talks to the broker.</summary>
@@ -46,6 +48,14 @@ public sealed class BrokerUsers
     public BrokerCredentials Of(string service) => _services[service];
 
     public BrokerCredentials IngressOf(string organization) => _ingress[organization];
+
+    /// <summary>The gateway's failure-queue user (<see cref="PipelineBrokerAccess.OpsUser"/>).</summary>
+    public BrokerCredentials Ops { get; private init; } = null!;
+
+    /// <summary>The amqp URI of <see cref="Ops"/> (Gateway:Admin:Broker:Uri); its management API is the broker's.</summary>
+    public Uri OpsAmqpUri => (_broker with { Username = Ops.User, Password = Ops.Password }).AmqpUri();
+
+    public Uri ManagementUri => _broker.ManagementUri;
 
     /// <summary>The amqp URI <paramref name="service"/> connects with: its own user, never the administrator.</summary>
     public Uri AmqpUriOf(string service) => (_broker with { Username = _services[service].User, Password = _services[service].Password }).AmqpUri();

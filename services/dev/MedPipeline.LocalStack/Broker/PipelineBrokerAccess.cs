@@ -47,4 +47,17 @@ public static class PipelineBrokerAccess
     /// </summary>
     public static BrokerPermissions Ingress { get; } = new("",
         BrokerEntityNames.Only([BrokerEntityNames.Exactly(BrokerEntityNames.MessageExchange(typeof(PredictSeries)))]), "", "management");
+
+    /// <summary>The gateway's failure-queue operations (Gateway:Admin:Broker): see <see cref="Ops"/>.</summary>
+    public const string OpsUser = "medpipeline-ops";
+
+    /// <summary>
+    /// Read (get and acknowledge) the pipeline queues' _error, _skipped and _dead-letter queues; write to those queues'
+    /// exchanges (a walk puts the messages it keeps back) and to the pipeline queues' own exchanges (a replay); declare
+    /// nothing. The <c>management</c> tag lists the virtual host's queues with their counts (not their messages).
+    /// </summary>
+    public static BrokerPermissions Ops => new("",
+        BrokerEntityNames.Only(Services.Values.SelectMany(s => s.Queues).Select(BrokerEntityNames.EndpointFamily)),
+        BrokerEntityNames.Only(Services.Values.SelectMany(s => s.Queues).Select(q => $"{BrokerEntityNames.Exactly(q)}(_error|_skipped|_dead-letter)")),
+        "management");
 }
