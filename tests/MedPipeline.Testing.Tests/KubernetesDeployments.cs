@@ -26,7 +26,8 @@ public static class KubernetesDeployments
     public static IReadOnlyDictionary<string, string[]> SettingsOf { get; } = new Dictionary<string, string[]>
     {
         [PipelineService.Gateway] = [Broker, "ConnectionStrings__SeriesStatus", Store, Models, Callback,
-            $"Organizations__{Organization}__ApiKeys__0__Id", $"Organizations__{Organization}__ApiKeys__0__Sha256"],
+            $"Organizations__{Organization}__ApiKeys__0__Id", $"Organizations__{Organization}__ApiKeys__0__Sha256",
+            "Gateway__Admin__Broker__Uri", "Gateway__Admin__Broker__ManagementUri"],
         [PipelineService.Orchestrator] = [Broker, "ConnectionStrings__Orchestrator", Models, Callback],
         [PipelineService.Unpacker] = [Broker, Store],
         [PipelineService.Preprocessor] = [Broker, Store, Models],
@@ -37,7 +38,8 @@ public static class KubernetesDeployments
     /// <summary>Settings that are credentials: they must come from a Secret, never be written in a manifest.</summary>
     public static bool IsSecret(string setting) =>
         setting == Broker || setting.StartsWith("ConnectionStrings__", StringComparison.Ordinal)
-        || setting.EndsWith("__Sha256", StringComparison.Ordinal) || setting.EndsWith("__CallbackBearerToken", StringComparison.Ordinal);
+        || setting.EndsWith("__Sha256", StringComparison.Ordinal) || setting.EndsWith("__CallbackBearerToken", StringComparison.Ordinal)
+        || setting.StartsWith("Gateway__Admin__Broker__", StringComparison.Ordinal);
 
     /// <summary>The workers KEDA scales, each on its first queue in PipelineBrokerAccess (its work queue).</summary>
     public static IReadOnlyList<string> ScaledWorkers { get; } =

@@ -14,29 +14,19 @@ internal static class OpsActionRunner
 
     public static async Task<int> RunAsync(OpsActionRequest request, CancellationToken cancellationToken)
     {
-        if (request.ApiKey.Length == 0)
+        using var http = await AdminApi.CreateAsync(request.Gateway, request.ApiKey);
+        if (http is null)
         {
-            await Console.Error.WriteLineAsync("medpipe: set MEDPIPE_API_KEY to an API key with the admin role.");
             return 2;
         }
 
-        if (!Uri.TryCreate(request.Gateway.EndsWith('/') ? request.Gateway : request.Gateway + "/", UriKind.Absolute, out var gateway)
-            || gateway.Scheme is not ("http" or "https"))
-        {
-            await Console.Error.WriteLineAsync($"medpipe: --gateway '{request.Gateway}' is not an http(s) URL.");
-            return 2;
-        }
-
-        using var http = new HttpClient { BaseAddress = gateway };
-        http.DefaultRequestHeaders.Add("X-API-Key", request.ApiKey);
         try
         {
             using var response = await http.PostAsync(request.PathAndQuery, content: null, cancellationToken);
             var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                await Console.Error.WriteLineAsync($"medpipe: {(int)response.StatusCode} {Text(body, "title")} {Text(body, "detail")}".TrimEnd());
-                return 1;
+                return await AdminApi.PrintRefusalAsync(response, body);
             }
 
             if (request.Json)
@@ -52,11 +42,8 @@ internal static class OpsActionRunner
         }
         catch (HttpRequestException e)
         {
-            await Console.Error.WriteLineAsync($"medpipe: the gateway at {gateway} does not answer: {e.Message}");
+            await Console.Error.WriteLineAsync($"medpipe: the gateway at {http.BaseAddress} does not answer: {e.Message}");
             return 1;
         }
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }

@@ -14,20 +14,12 @@ internal static class OpsStatsRunner
 
     public static async Task<int> RunAsync(string gatewayText, string apiKey, string? organization, bool json, CancellationToken cancellationToken)
     {
-        if (apiKey.Length == 0)
+        using var http = await AdminApi.CreateAsync(gatewayText, apiKey);
+        if (http is null)
         {
-            await Console.Error.WriteLineAsync("medpipe: set MEDPIPE_API_KEY to an API key with the admin role.");
             return 2;
         }
 
-        if (!Uri.TryCreate(gatewayText.EndsWith('/') ? gatewayText : gatewayText + "/", UriKind.Absolute, out var gateway) || gateway.Scheme is not ("http" or "https"))
-        {
-            await Console.Error.WriteLineAsync($"medpipe: --gateway '{gatewayText}' is not an http(s) URL.");
-            return 2;
-        }
-
-        using var http = new HttpClient { BaseAddress = gateway };
-        http.DefaultRequestHeaders.Add("X-API-Key", apiKey);
         try
         {
             var path = string.IsNullOrEmpty(organization) ? "api/admin/stats" : $"api/admin/stats?organization={Uri.EscapeDataString(organization)}";
@@ -35,8 +27,7 @@ internal static class OpsStatsRunner
             var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
             if (!response.IsSuccessStatusCode)
             {
-                await Console.Error.WriteLineAsync($"medpipe: {(int)response.StatusCode} {Text(body, "title")} {Text(body, "detail")}".TrimEnd());
-                return 1;
+                return await AdminApi.PrintRefusalAsync(response, body);
             }
 
             if (json)
@@ -52,7 +43,7 @@ internal static class OpsStatsRunner
         }
         catch (HttpRequestException e)
         {
-            await Console.Error.WriteLineAsync($"medpipe: the gateway at {gateway} does not answer: {e.Message}");
+            await Console.Error.WriteLineAsync($"medpipe: the gateway at {http.BaseAddress} does not answer: {e.Message}");
             return 1;
         }
     }
@@ -77,14 +68,9 @@ internal static class OpsStatsRunner
         var table = new Table { Title = new TableTitle(title) }.AddColumns([.. columns.Select(c => c.Header)]);
         foreach (var row in stats.GetProperty(property).EnumerateArray())
         {
-            table.AddRow([.. columns.Select(c => Markup.Escape(Text(row, c.Name) ?? ""))]);
+            table.AddRow([.. columns.Select(c => Markup.Escape(AdminApi.Text(row, c.Name) ?? ""))]);
         }
 
         return table;
     }
-
-    private static string? Text(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch { JsonValueKind.Null or JsonValueKind.Undefined => null, JsonValueKind.String => value.GetString(), _ => value.GetRawText() }
-            : null;
 }
