@@ -21,12 +21,12 @@ public sealed class When_medpipe_ops_series_runs
     {
         using var api = new AdminApiDouble(new()
         {
-            ["/api/admin/series?state=Failed&state=Inferring&olderThan=PT1H&limit=1"] = (200, Page(First, "next-page")),
-            ["/api/admin/series?state=Failed&state=Inferring&olderThan=PT1H&limit=1&cursor=next-page"] = (200, Page(Second, null)),
+            ["/api/admin/series?state=Failed&state=Inferring&olderThan=PT1H&stuck=true&limit=1"] = (200, Page(First, "next-page")),
+            ["/api/admin/series?state=Failed&state=Inferring&olderThan=PT1H&stuck=true&limit=1&cursor=next-page"] = (200, Page(Second, null)),
         });
 
         var (exitCode, output, error) = await Medpipe.RunAsync(TimeSpan.FromSeconds(60), Key,
-            "ops", "series", "--gateway", api.Url, "--state", "Failed", "--state", "Inferring", "--older-than", "PT1H", "--limit", "1", "--all", "--json");
+            "ops", "series", "--gateway", api.Url, "--state", "Failed", "--state", "Inferring", "--older-than", "PT1H", "--stuck", "--limit", "1", "--all", "--json");
 
         Assert.That(exitCode, Is.Zero, error);
         using var json = JsonDocument.Parse(output);

@@ -96,11 +96,11 @@ public sealed class When_an_admin_reads_the_series
     {
         using var client = _admin.ClientWith(_admin.AdminKey);
 
-        using var response = await client.GetAsync("api/admin/series?state=failed&olderThan=an-hour&limit=501&cursor=xyz");
+        using var response = await client.GetAsync("api/admin/series?state=failed&olderThan=an-hour&limit=501&cursor=xyz&stuck=maybe");
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(problem.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.EquivalentTo(new[] { "state", "olderThan", "limit", "cursor" }));
+        Assert.That(problem.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.EquivalentTo(new[] { "state", "olderThan", "limit", "cursor", "stuck" }));
     }
 
     [Test]

@@ -37,7 +37,7 @@ public static class AdminEndpoints
         }
 
         var errors = new Dictionary<string, string[]>();
-        var query = AdminSeriesQueryParser.Parse(http.Request.Query, visible, DateTimeOffset.UtcNow, errors);
+        var query = AdminSeriesQueryParser.Parse(http.Request.Query, visible, options.Value, DateTimeOffset.UtcNow, errors);
         if (errors.Count > 0)
         {
             audit.Record(http.User, "admin-list-series", null, "refused 400");

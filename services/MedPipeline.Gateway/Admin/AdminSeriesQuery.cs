@@ -2,7 +2,7 @@ namespace MedPipeline.Gateway.Admin;
 
 /// <summary>
 /// A validated listing request: states (PascalCase saga states, any of), organizations (null: every one),
-/// model type, last change before/after, page size, and the position after which the page starts.
+/// model type, last change before/after, stuck only, page size, and the position after which the page starts.
 /// </summary>
 public sealed record AdminSeriesQuery
 {
@@ -16,6 +16,9 @@ public sealed record AdminSeriesQuery
     public DateTimeOffset? ChangedBefore { get; init; }
 
     public DateTimeOffset? ChangedAfter { get; init; }
+
+    /// <summary>Only series in their stage since before these times (Unpack, Preprocess, Inference); null: any series.</summary>
+    public StuckCutoffs? Stuck { get; init; }
 
     public int Limit { get; init; } = AdminSeriesQueryParser.DefaultLimit;
 

@@ -11,7 +11,7 @@ public static class AdminSeriesQueryParser
     /// <summary>The saga's states, as the read model stores them.</summary>
     public static readonly string[] States = ["Received", "Unpacking", "Preprocessing", "Inferring", "Completed", "NotSupported", "Failed"];
 
-    public static AdminSeriesQuery Parse(IQueryCollection query, string[]? organizations, DateTimeOffset now, Dictionary<string, string[]> errors)
+    public static AdminSeriesQuery Parse(IQueryCollection query, string[]? organizations, AdminOptions options, DateTimeOffset now, Dictionary<string, string[]> errors)
     {
         string[] states = [.. query["state"].OfType<string>()];
         foreach (var state in states.Where(s => !States.Contains(s, StringComparer.Ordinal)))
@@ -31,6 +31,12 @@ public static class AdminSeriesQueryParser
             errors["cursor"] = ["is not a cursor this API returned"];
         }
 
+        var stuck = query["stuck"].ToString();
+        if (stuck is not ("" or "true" or "false"))
+        {
+            errors["stuck"] = ["must be true or false"];
+        }
+
         return new AdminSeriesQuery
         {
             States = states,
@@ -38,6 +44,7 @@ public static class AdminSeriesQueryParser
             ModelType = query["modelType"].ToString() is { Length: > 0 } modelType ? modelType : null,
             ChangedBefore = Age(query, "olderThan", now, errors),
             ChangedAfter = Age(query, "newerThan", now, errors),
+            Stuck = stuck == "true" ? StuckCutoffs.At(now, options) : null,
             Limit = limit,
             After = after,
         };

@@ -6,7 +6,7 @@ namespace MedPipeline.Gateway.Admin;
 
 /// <summary>
 /// The operations view of the status read model (medpipe_read.series_status, SELECT only, as the gateway's
-/// role): pages of series by state, organization, model type and last change, newest change first.
+/// role): pages of series by state, organization, model type, last change and being stuck, newest change first.
 /// An absent table or schema means no series yet.
 /// </summary>
 public sealed class AdminSeriesReader(NpgsqlDataSource dataSource)
@@ -21,6 +21,8 @@ public sealed class AdminSeriesReader(NpgsqlDataSource dataSource)
           AND ($4::timestamptz IS NULL OR updated_at < $4)
           AND ($5::timestamptz IS NULL OR updated_at > $5)
           AND ($6::timestamptz IS NULL OR (updated_at, correlation_id) < ($6, $7))
+          AND ($9::timestamptz IS NULL OR (state NOT IN ('Completed', 'NotSupported', 'Failed')
+               AND ((stage = 'Unpack' AND received_at < $9) OR (stage = 'Preprocess' AND unpacked_at < $10) OR (stage = 'Inference' AND preprocessed_at < $11))))
         ORDER BY updated_at DESC, correlation_id DESC
         LIMIT $8
         """;
@@ -41,6 +43,11 @@ public sealed class AdminSeriesReader(NpgsqlDataSource dataSource)
         command.Parameters.Add(new() { Value = query.After?.CorrelationId ?? Guid.Empty, NpgsqlDbType = NpgsqlDbType.Uuid });
         // One row more than asked says whether another page follows.
         command.Parameters.Add(new() { Value = query.Limit + 1, NpgsqlDbType = NpgsqlDbType.Integer });
+        foreach (var cutoff in new[] { query.Stuck?.UnpackStartedBefore, query.Stuck?.PreprocessStartedBefore, query.Stuck?.InferenceStartedBefore })
+        {
+            command.Parameters.Add(new() { Value = (object?)cutoff?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        }
+
         var rows = await ReadAllAsync(command, cancellationToken);
         if (rows.Count <= query.Limit)
         {
