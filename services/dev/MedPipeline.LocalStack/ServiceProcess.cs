@@ -152,6 +152,21 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SIGKILL to the process and every process it started (found by its mark), then waits until they are gone: for a
+    /// throw-away server whose files are deleted next, where a graceful stop would only cost time.
+    /// </summary>
+    public async Task KillAllAsync()
+    {
+        await KillAsync();
+        await MarkedProcesses.StopAsync(Token, TimeSpan.Zero);
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (DateTime.UtcNow < deadline && MarkedProcesses.FindAll().Any(p => p.Token == Token))
+        {
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Sends the service its own shutdown signal, then stops every process it left, by PID.</summary>
     public async Task StopAsync(int shutdownSignal, TimeSpan grace)
     {
