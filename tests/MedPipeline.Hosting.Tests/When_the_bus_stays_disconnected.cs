@@ -22,7 +22,7 @@ public sealed class When_the_bus_stays_disconnected
         using var console = new CapturedConsole();
         var builder = TestHosts.Builder(("Hosting:BusDisconnectedExitAfter", "00:00:01")).WithHarness(_ => { });
         builder.Services.AddMedPipelineBusWatchdog();
-        using var host = builder.Build();
+        var host = builder.Build();
         var stopping = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         await host.StartAsync();
         try
@@ -45,6 +45,8 @@ public sealed class When_the_bus_stays_disconnected
         finally
         {
             Environment.ExitCode = exitCodeBefore;
+            // Disposing the host flushes the console logger, which writes from its own queue on a background thread.
+            host.Dispose();
         }
 
         Assert.That(console.Lines(), Has.Some.Contains("did not reconnect: stopping with exit code 75"));
