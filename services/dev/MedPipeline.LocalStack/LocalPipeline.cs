@@ -155,7 +155,7 @@ public sealed class LocalPipeline : IAsyncDisposable
             throw new InvalidOperationException($"{name} is not running.");
         }
 
-        var exitedAfter = await service.Process.TerminateTimedAsync(within);
+        var exitedAfter = await service.Process.StopAsync(Posix.SigTerm, within);
         await service.Process.DisposeAsync();
         return exitedAfter;
     }

@@ -167,38 +167,19 @@ public sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends the service its own shutdown signal, then stops every process it left, by PID.</summary>
-    public async Task StopAsync(int shutdownSignal, TimeSpan grace)
-    {
-        if (!_process.HasExited)
-        {
-            Posix.Signal(_process.Id, shutdownSignal);
-            using var cts = new CancellationTokenSource(grace);
-            try
-            {
-                await _process.WaitForExitAsync(cts.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Falls through to the marked-process sweep, which ends with SIGKILL.
-            }
-        }
-
-        await MarkedProcesses.StopAsync(Token, TimeSpan.FromSeconds(3));
-    }
-
     /// <summary>
-    /// SIGTERM, as a supervisor or Kubernetes stops a service, and how long the process took to exit; null when it
-    /// had already exited or was still running after <paramref name="within"/> (then it is stopped as by <see cref="StopAsync"/>).
+    /// Sends the service its own shutdown signal, then stops every process it left, by PID. Returns how long the
+    /// process took to exit; null when it had already exited or was still running after <paramref name="grace"/>
+    /// (then the sweep ends it with SIGKILL).
     /// </summary>
-    public async Task<TimeSpan?> TerminateTimedAsync(TimeSpan within)
+    public async Task<TimeSpan?> StopAsync(int shutdownSignal, TimeSpan grace)
     {
         TimeSpan? exitedAfter = null;
         if (!_process.HasExited)
         {
             var signalled = Stopwatch.StartNew();
-            Posix.Signal(_process.Id, Posix.SigTerm);
-            using var cts = new CancellationTokenSource(within);
+            Posix.Signal(_process.Id, shutdownSignal);
+            using var cts = new CancellationTokenSource(grace);
             try
             {
                 await _process.WaitForExitAsync(cts.Token);
@@ -206,7 +187,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                // Still running: the sweep below ends it with SIGKILL, and the caller sees null.
+                // Falls through to the marked-process sweep, which ends with SIGKILL.
             }
         }
 
