@@ -42,6 +42,27 @@ internal sealed class ModelFolder : IDisposable
         ["supports"] = new JsonObject { ["modalities"] = new JsonArray("CR", "DX"), ["sopClassUids"] = new JsonArray() },
     };
 
+    /// <summary>An autoencoder as a hospital exports it: one `reconstruction` output, the MSE computed by us.</summary>
+    public static JsonObject OwnAutoencoder(string modelType = "own-autoencoder")
+    {
+        var manifest = Anomaly(modelType);
+        manifest["input"] = new JsonObject { ["name"] = "image", ["shape"] = new JsonArray(-1, 1, 16, 16) };
+        manifest["outputs"] = new JsonObject { ["reconstruction"] = "reconstruction" };
+        manifest["postprocessing"] = new JsonObject { ["reconstructionMse"] = "fromReconstruction" };
+        manifest["preprocessing"] = Preprocessing(16);
+        return manifest;
+    }
+
+    /// <summary>A classifier whose output holds logits; we apply softmax.</summary>
+    public static JsonObject LogitsClassifier(string modelType = "logits-classifier")
+    {
+        var manifest = Classifier(modelType);
+        manifest["outputs"] = new JsonObject { ["probabilities"] = "logits" };
+        manifest["postprocessing"] = new JsonObject { ["probabilities"] = "softmax" };
+        manifest["labels"] = new JsonArray("x", "y", "z");
+        return manifest;
+    }
+
     /// <summary>Writes a model folder; the sha256 is computed unless the manifest already has one.</summary>
     public void Add(JsonObject manifest, string onnxFile, string? folderName = null)
     {
@@ -55,10 +76,10 @@ internal sealed class ModelFolder : IDisposable
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
-    private static JsonObject Preprocessing() => new()
+    private static JsonObject Preprocessing(int size = 2) => new()
     {
-        ["targetWidth"] = 2,
-        ["targetHeight"] = 2,
+        ["targetWidth"] = size,
+        ["targetHeight"] = size,
         ["resize"] = "area",
         ["windowing"] = new JsonObject { ["rule"] = "minmax" },
         ["channels"] = "gray",

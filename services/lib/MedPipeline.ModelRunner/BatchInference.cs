@@ -36,6 +36,6 @@ public sealed class BatchInference(int maxConcurrentRunsPerModel)
             gate.Release();
         }
 
-        return ModelOutputMapping.Answers(manifest, outputs, rows, threshold ?? manifest.Threshold ?? 0);
+        return ModelOutputMapping.Answers(manifest, inputs.Span[..(rows * (int)(shape[1] * shape[2] * shape[3]))], outputs, rows, threshold ?? manifest.Threshold ?? 0);
     }
 }

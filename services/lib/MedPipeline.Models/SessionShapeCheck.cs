@@ -35,6 +35,16 @@ internal static class SessionShapeCheck
                 throw new ModelManifestException(file, "labels", $"{m.Labels.Count} labels but the output {probabilities} has {classes} classes");
             }
         }
+        else if (m.Postprocessing.ReconstructionMse == ReconstructionMseSource.FromReconstruction)
+        {
+            var reconstruction = session.Outputs.First(o => o.Name == m.Outputs["reconstruction"]);
+            var dims = reconstruction.Dimensions;
+            if (dims.Count != declared.Count || dims.Skip(1).Zip(declared.Skip(1)).Any(p => p.First != p.Second))
+            {
+                throw new ModelManifestException(file, "outputs.reconstruction",
+                    $"{reconstruction} must have the input's shape [batch, {string.Join(", ", declared.Skip(1))}] to compute the MSE from it");
+            }
+        }
         else if (session.Outputs.First(o => o.Name == m.Outputs["reconstructionMse"]).Dimensions.Count != 1)
         {
             throw new ModelManifestException(file, "outputs.reconstructionMse", "must name an output of shape [batch]");

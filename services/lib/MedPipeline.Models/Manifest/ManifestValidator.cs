@@ -84,7 +84,8 @@ internal static class ManifestValidator
     private static void CheckClassification(ModelManifest m, Action<string, string> fail)
     {
         if (m.Labels is not { Count: > 0 } labels || labels.Distinct().Count() != labels.Count) fail("labels", "needs distinct class labels");
-        if (!m.Outputs.ContainsKey("probabilities")) fail("outputs.probabilities", "names the output holding softmax probabilities; it is required");
+        if (!m.Outputs.ContainsKey("probabilities")) fail("outputs.probabilities", "names the output holding probabilities (or logits, with postprocessing.probabilities \"softmax\"); it is required");
+        if (m.Postprocessing.ReconstructionMse != ReconstructionMseSource.FromOutput) fail("postprocessing.reconstructionMse", "applies to anomaly models only");
         if (m.Aggregation?.Rule is not (AggregationRule.Mean or AggregationRule.MaxPositive)) fail("aggregation.rule", "must be \"mean\" or \"max-positive\" for a classifier");
         if (m.Aggregation!.Rule == AggregationRule.MaxPositive && (m.Labels!.Count != 2 || !m.Labels.Contains(m.Aggregation.PositiveLabel ?? "")))
         {
@@ -95,7 +96,17 @@ internal static class ManifestValidator
     private static void CheckAnomaly(ModelManifest m, Action<string, string> fail)
     {
         if (m.Threshold is not > 0) fail("threshold", "an anomaly model needs a positive default threshold");
-        if (!m.Outputs.ContainsKey("reconstructionMse")) fail("outputs.reconstructionMse", "names the per-image reconstruction MSE output; it is required");
+        if (m.Postprocessing.Probabilities != ProbabilitiesSource.FromOutput) fail("postprocessing.probabilities", "applies to classifiers only");
+        if (m.Postprocessing.ReconstructionMse == ReconstructionMseSource.FromReconstruction)
+        {
+            if (!m.Outputs.ContainsKey("reconstruction")) fail("outputs.reconstruction", "postprocessing.reconstructionMse \"fromReconstruction\" needs the name of the reconstructed image output");
+            if (m.Outputs.ContainsKey("reconstructionMse")) fail("outputs.reconstructionMse", "must be absent with postprocessing.reconstructionMse \"fromReconstruction\": the MSE is computed from outputs.reconstruction");
+        }
+        else if (!m.Outputs.ContainsKey("reconstructionMse"))
+        {
+            fail("outputs.reconstructionMse", "names the per-image reconstruction MSE output; it is required (or set postprocessing.reconstructionMse to \"fromReconstruction\")");
+        }
+
         if (m.Aggregation?.Rule is not (AggregationRule.MaxMse or AggregationRule.MeanMse)) fail("aggregation.rule", "must be \"max-mse\" or \"mean-mse\" for an anomaly model");
     }
 }

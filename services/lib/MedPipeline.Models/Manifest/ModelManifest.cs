@@ -24,6 +24,9 @@ public sealed record ModelManifest
 
     public PreprocessingSpec? Preprocessing { get; init; }
 
+    /// <summary>Optional: how raw outputs become probabilities or MSE; absent means the graph outputs them.</summary>
+    public PostprocessingSpec Postprocessing { get; init; } = new();
+
     public IReadOnlyList<string>? Labels { get; init; }
 
     public double? Threshold { get; init; }
