@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics.Tensors;
 using MedPipeline.Imaging;
 
 namespace MedPipeline.ModelInput;
@@ -68,21 +69,20 @@ public static class ImagePreprocessor
         var pixels = frame.Width * frame.Height;
         var values = frame.Values;
         var (slope, intercept) = values.IsDicom ? (values.RescaleSlope, values.RescaleIntercept) : (1.0, 0.0);
-        var inChannels = frame.Channels;
-        for (var p = 0; p < pixels; p++)
+        if (frame.Channels == 1)
         {
-            if (inChannels == 1)
+            var gray = planes[..pixels];
+            GrayWindowing.Apply(samples, window, slope, intercept, invert, gray);
+            for (var c = 1; c < channels; c++)
             {
-                var v = window.Apply(samples[p] * slope + intercept);
-                v = invert ? 1 - v : v;
-                for (var c = 0; c < channels; c++)
-                {
-                    planes[c * pixels + p] = v;
-                }
-
-                continue;
+                gray.CopyTo(planes.Slice(c * pixels, pixels));
             }
 
+            return;
+        }
+
+        for (var p = 0; p < pixels; p++)
+        {
             var r = window.Apply(samples[p * 3] * slope + intercept);
             var g = window.Apply(samples[p * 3 + 1] * slope + intercept);
             var b = window.Apply(samples[p * 3 + 2] * slope + intercept);
@@ -119,7 +119,7 @@ public static class ImagePreprocessor
             return;
         }
 
-        System.Numerics.Tensors.TensorPrimitives.Multiply(plane, scale, plane);
-        System.Numerics.Tensors.TensorPrimitives.Add(plane, offset, plane);
+        TensorPrimitives.Multiply(plane, scale, plane);
+        TensorPrimitives.Add(plane, offset, plane);
     }
 }

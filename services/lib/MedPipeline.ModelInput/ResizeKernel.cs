@@ -24,6 +24,9 @@ internal sealed class ResizeKernel
 
     public int Stride { get; }
 
+    /// <summary>The weights of output <paramref name="index"/>, for the source indices from Starts[index] on.</summary>
+    public ReadOnlySpan<float> WeightsOf(int index) => Weights.AsSpan(index * Stride, Counts[index]);
+
     public static ResizeKernel Create(int source, int target, ResizeMethod method) =>
         method == ResizeMethod.Area && target < source ? Area(source, target) : Linear(source, target);
 

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using MedPipeline.Imaging;
 
 namespace MedPipeline.ModelInput;
@@ -35,13 +36,7 @@ internal readonly record struct ValueWindow(string Rule, double Low, double High
     private static ValueWindow MinMax(ImageFrame frame)
     {
         var samples = frame.Samples;
-        var min = float.PositiveInfinity;
-        var max = float.NegativeInfinity;
-        foreach (var s in samples)
-        {
-            min = Math.Min(min, s);
-            max = Math.Max(max, s);
-        }
+        var (min, max) = (TensorPrimitives.Min(samples), TensorPrimitives.Max(samples));
 
         var slope = frame.Values.IsDicom ? frame.Values.RescaleSlope : 1;
         var intercept = frame.Values.IsDicom ? frame.Values.RescaleIntercept : 0;
