@@ -63,6 +63,10 @@ Throughput.Measure("decode 512x512 16-bit CT DICOM (RLE Lossless)", 1, () =>
 using (var frame = DicomFile.Read(native, "ct.dcm").DecodeFramesAsync().GetAwaiter().GetResult()[0])
 {
     Throughput.Measure("preprocess 512x512 CT -> 1x64x64 (HU window 40/400, area)", 1, () => ImagePreprocessor.Preprocess(frame, spec, tensor));
+    // The seed-003 peer's preprocessing (min-max, bilinear to 256x256), as POST /predict runs it for its autoencoder.
+    var peer = spec with { TargetWidth = 256, TargetHeight = 256, Resize = ResizeMethod.Bilinear, Windowing = new WindowingSpec { Rule = WindowingRule.MinMax } };
+    var peerTensor = new float[ImagePreprocessor.TensorLength(peer)];
+    Throughput.Measure("preprocess 512x512 CT -> 1x256x256 (min-max, bilinear; the peer's)", 1, () => ImagePreprocessor.Preprocess(frame, peer, peerTensor));
 }
 
 var png = GrayscalePng.Encode([.. Enumerable.Range(0, 512 * 512).Select(i => (i % 512) / 512f)], 512, 512);
