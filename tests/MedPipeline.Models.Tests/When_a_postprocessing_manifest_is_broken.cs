@@ -30,6 +30,8 @@ public sealed class When_a_postprocessing_manifest_is_broken
             "tiny-logits/model.onnx", "postprocessing.reconstructionMse", "anomaly models only");
         yield return Case("Unknown_probabilities_postprocessing", () => With(ModelFolder.LogitsClassifier(), "postprocessing", "probabilities", "sigmoid"),
             "tiny-logits/model.onnx", "postprocessing.probabilities", "line 1");
+        yield return Case("Postprocessing_null", () => Null(ModelFolder.LogitsClassifier(), "postprocessing"),
+            "tiny-logits/model.onnx", "postprocessing", "must be an object");
         yield return Case("Graph_MSE_missing_without_postprocessing", () => Without(ModelFolder.OwnAutoencoder(), "postprocessing", "reconstructionMse"),
             "tiny-autoencoder/model.onnx", "outputs.reconstructionMse", "fromReconstruction");
     }
@@ -51,6 +53,12 @@ public sealed class When_a_postprocessing_manifest_is_broken
     private static JsonObject With(JsonObject manifest, string section, string key, JsonNode value)
     {
         manifest[section]![key] = value;
+        return manifest;
+    }
+
+    private static JsonObject Null(JsonObject manifest, string key)
+    {
+        manifest[key] = null;
         return manifest;
     }
 

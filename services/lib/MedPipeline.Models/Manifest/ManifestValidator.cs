@@ -24,6 +24,7 @@ internal static class ManifestValidator
         CheckSha256(m, Fail);
         CheckInput(m, Fail);
         CheckPreprocessing(m.Preprocessing, Fail);
+        if (m.Postprocessing is null) Fail("postprocessing", "must be an object when present (leave it out for none)");
         if (m.Task == ModelTask.Classification) CheckClassification(m, Fail);
         else CheckAnomaly(m, Fail);
         if (m.Supports is null || m.Supports.Modalities.Count == 0) Fail("supports.modalities", "must name at least one DICOM modality");
