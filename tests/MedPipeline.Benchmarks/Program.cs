@@ -9,7 +9,7 @@ using MedPipeline.ModelInput;
 using MedPipeline.Testing;
 
 // Decode, preprocess and inference throughput on this machine, or POST /predict latency. Usage:
-//   dotnet run -c Release --project tests/MedPipeline.Benchmarks [-- latency [requests] | -- series [count] | -- onnx [path/to/ae.onnx] | -- chaos [count] | -- speed [p1] [p3] [p5]]
+//   dotnet run -c Release --project tests/MedPipeline.Benchmarks [-- latency [requests] | -- series [count] | -- onnx [path/to/ae.onnx] | -- chaos [count] | -- speed [p1] [p2] [p3] [p5]]
 if (args.Length > 0 && args[0] == "chaos")
 {
     Environment.ExitCode = await MedPipeline.Benchmarks.Chaos.ChaosBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);

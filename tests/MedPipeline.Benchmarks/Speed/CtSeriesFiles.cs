@@ -38,6 +38,18 @@ internal sealed record CtSeriesFiles(string Folder, string ZipPath, string Study
         return new CtSeriesFiles(folder, zipPath, study, series, slices, new FileInfo(zipPath).Length);
     }
 
+    /// <summary>One slice on its own (a single-image input), with fresh UIDs.</summary>
+    public static byte[] Slice(int size, int seed)
+    {
+        var pixels = new int[size * size];
+        Phantom(pixels, new Random(seed), 0);
+        return new SyntheticDicom
+        {
+            SopInstanceUid = DicomUids.New(), StudyInstanceUid = DicomUids.New(), SeriesInstanceUid = DicomUids.New(),
+            Rows = size, Columns = size, BitsStored = 12, RescaleSlope = 1, RescaleIntercept = -1024, WindowCenter = 40, WindowWidth = 400, Pixels = pixels,
+        }.ToBytes();
+    }
+
     /// <summary>A body-like disc of soft tissue with noise, different per slice (stored values 0..4095, HU = value − 1024).</summary>
     private static void Phantom(int[] pixels, Random random, int slice)
     {

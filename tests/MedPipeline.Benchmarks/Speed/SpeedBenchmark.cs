@@ -7,9 +7,9 @@ using MedPipeline.Testing;
 namespace MedPipeline.Benchmarks.Speed;
 
 /// <summary>
-/// Issue 13's series goals, each printed with its target: P1 pipeline throughput against the in-process limit
+/// Issue 13's goals, each printed with its target: P2 single images against the seed-003 peer, P1 pipeline throughput against the in-process limit
 /// on the same files, P3 series latency, P5 a 2 GB series (time against in-process, peak RSS per worker,
-/// broker bytes per instance). Usage: speed [p1] [p3] [p5] (all when none is named).
+/// broker bytes per instance). Usage: speed [p1] [p2] [p3] [p5] (all when none is named).
 /// </summary>
 internal static class SpeedBenchmark
 {
@@ -24,6 +24,16 @@ internal static class SpeedBenchmark
             using var registry = ModelRegistry.Load(RepositoryPaths.Models, new SessionSettings { IntraOpThreads = Environment.ProcessorCount, AllowSpinning = false });
             var model = registry.Models.Single(m => m.Manifest.ModelType == Model);
             Console.WriteLine($"Series speed, {Environment.ProcessorCount} cores, 512x512 16-bit CT slices, {Model}; every service its own process");
+            if (all || goals.Contains("p2"))
+            {
+                await PeerComparison.RunAsync(root);
+            }
+
+            if (goals.Length > 0 && goals.All(g => g == "p2"))
+            {
+                return;
+            }
+
             await using var pipeline = await PipelineUnderTest.StartAsync();
             if (all || goals.Contains("p1"))
             {
