@@ -9,10 +9,16 @@ using MedPipeline.ModelInput;
 using MedPipeline.Testing;
 
 // Decode, preprocess and inference throughput on this machine, or POST /predict latency. Usage:
-//   dotnet run -c Release --project tests/MedPipeline.Benchmarks [-- latency [requests] | -- series [count] | -- onnx [path/to/ae.onnx] | -- chaos [count]]
+//   dotnet run -c Release --project tests/MedPipeline.Benchmarks [-- latency [requests] | -- series [count] | -- onnx [path/to/ae.onnx] | -- chaos [count] | -- speed [p1] [p2] [p3] [p5]]
 if (args.Length > 0 && args[0] == "chaos")
 {
     Environment.ExitCode = await MedPipeline.Benchmarks.Chaos.ChaosBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "speed")
+{
+    await MedPipeline.Benchmarks.Speed.SpeedBenchmark.RunAsync(args[1..]);
     return;
 }
 

@@ -92,6 +92,36 @@ public sealed class When_a_series_is_preprocessed_and_inferred
         Assert.That(failed.Reason, Does.StartWith("00001.dcm").And.Contain("Truncated"));
     }
 
+    [Test]
+    public async Task Rows_keep_the_series_order_while_images_are_prepared_ahead_on_every_core()
+    {
+        var normal = ShippedSample.All().Where(s => s.ModelType == "ct-lesion-classifier" && s.Label == "normal").ToList();
+        var lesion = ShippedSample.All().First(s => s.ModelType == "ct-lesion-classifier" && s.Label == "lesion");
+        var lesions = new[] { 4, 36 };
+        var slices = Enumerable.Range(0, 40).Select(i => lesions.Contains(i) ? lesion : normal[i % normal.Count]).ToList();
+
+        var prediction = await RunAsync("ct-lesion-classifier", slices);
+
+        Assert.That(prediction.Instances.Select(i => i.InstanceNumber), Is.EqualTo(Enumerable.Range(1, 40).Cast<int?>()));
+        Assert.That(Enumerable.Range(0, 40).Where(i => prediction.Instances[i].PredictedClass == "lesion"), Is.EqualTo(lesions));
+    }
+
+    [Test]
+    public async Task The_first_undecodable_file_in_series_order_is_named_even_when_a_later_one_fails_first()
+    {
+        var good = ShippedSample.All().First(s => s.ModelType == "ct-lesion-classifier");
+        for (var i = 1; i <= 8; i++)
+        {
+            var bytes = ShippedInstance.Of(good, i);
+            await _workers.Store.WriteAsync($"series/y/a/instances/{i:D5}.dcm", new MemoryStream(i is 3 or 4 ? bytes[..(bytes.Length - 100)] : bytes), null, CancellationToken.None);
+        }
+
+        await _workers.Harness.Bus.Publish(new PreprocessSeries { CorrelationId = Guid.NewGuid(), AttemptId = Guid.NewGuid(), InstancesKey = "series/y/a/instances", ModelType = "ct-lesion-classifier" });
+
+        var failed = await PublishedAsync<SeriesPreprocessingFailed>();
+        Assert.That(failed.Reason, Does.StartWith("00003.dcm").And.Contain("Truncated"));
+    }
+
     private async Task<SeriesPrediction> RunAsync(string modelType, List<ShippedSample> samples)
     {
         for (var i = 0; i < samples.Count; i++)

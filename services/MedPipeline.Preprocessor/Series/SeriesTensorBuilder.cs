@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using MedPipeline.Contracts;
-using MedPipeline.Dicom;
+using MedPipeline.Dicom.Series;
 using MedPipeline.ModelInput;
 using MedPipeline.Models.Manifest;
 using MedPipeline.Preprocessor.Options;
@@ -17,6 +17,9 @@ namespace MedPipeline.Preprocessor.Series;
 /// </summary>
 public sealed class SeriesTensorBuilder(ISeriesStore store, SeriesImages images, IndexedFrameDecoder decoder, IOptions<SeriesLimitsOptions> limits)
 {
+    /// <summary>Images prepared at once: one per core and one more keeps every core busy while bounding the decoded pixels held to a few images.</summary>
+    private static readonly int Lookahead = Environment.ProcessorCount + 1;
+
     public async Task<PreprocessingOutcome> BuildAsync(PreprocessSeries m, ModelManifest manifest, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
@@ -34,29 +37,40 @@ public sealed class SeriesTensorBuilder(ISeriesStore store, SeriesImages images,
 
         var tensorsKey = StoreLayout.TensorsOf(m.InstancesKey);
         var writer = new TensorBatchWriter(store, tensorsKey, ImagePreprocessor.TensorLength(spec));
+        var length = ImagePreprocessor.TensorLength(spec);
+        var instances = index.Instances;
+        var pending = new Queue<(IndexedInstance Image, Task<PreparedImage> Prepared)>();
         PreprocessingSummary? summary = null;
-        foreach (var image in index.Instances)
+        var next = 0;
+        try
         {
-            // Names in failures are the stored file's, as before the index existed.
-            var name = Path.GetFileName(image.Key);
-            IReadOnlyList<Imaging.ImageFrame> frames;
-            try
+            while (next < instances.Count || pending.Count > 0)
             {
-                frames = await decoder.DecodeAsync(image, name, cancellationToken);
-            }
-            catch (DicomReadException e)
-            {
-                return PreprocessingOutcome.Failed($"{name} could not be decoded ({e.Reason}): {e.Detail}");
-            }
+                // A few images ahead decode and preprocess on the other cores while rows are written in series order.
+                for (; next < instances.Count && pending.Count < Lookahead; next++)
+                {
+                    var image = instances[next];
+                    pending.Enqueue((image, Task.Run(() => PreparedImage.PrepareAsync(decoder, image, spec, length, cancellationToken), cancellationToken)));
+                }
 
-            for (var f = 0; f < frames.Count; f++)
-            {
-                using var frame = frames[f];
-                var done = ImagePreprocessor.Preprocess(frame, spec, writer.NextRow);
-                summary ??= done;
+                var (done, prepared) = pending.Dequeue();
+                using var rows = await prepared;
+                if (rows.Failure is { } failure)
+                {
+                    return PreprocessingOutcome.Failed(failure);
+                }
 
-                await writer.AddAsync(image.Info.SopInstanceUid ?? name, image.Info.InstanceNumber, f + 1, cancellationToken);
+                summary ??= rows.Summary;
+                for (var f = 0; f < rows.Frames; f++)
+                {
+                    rows.Row(f, length).CopyTo(writer.NextRow);
+                    await writer.AddAsync(done.Info.SopInstanceUid ?? Path.GetFileName(done.Key), done.Info.InstanceNumber, f + 1, cancellationToken);
+                }
             }
+        }
+        finally
+        {
+            await ReleaseAsync(pending);
         }
 
         await writer.FlushAsync(cancellationToken);
@@ -69,5 +83,18 @@ public sealed class SeriesTensorBuilder(ISeriesStore store, SeriesImages images,
         await TensorBatches.WriteIndexAsync(store, tensorsKey, new TensorIndex(shape, writer.Rows, writer.BatchKeys, JsonSerializer.Serialize(summary),
             Math.Round(clock.Elapsed.TotalMilliseconds, 3)), cancellationToken);
         return new PreprocessingOutcome { TensorsKey = tensorsKey, BatchKeys = writer.BatchKeys, FrameCount = writer.Rows.Count };
+    }
+
+    /// <summary>Images still being prepared when the series stops early (a failure or cancellation) are awaited and their rows returned.</summary>
+    private static async Task ReleaseAsync(Queue<(IndexedInstance Image, Task<PreparedImage> Prepared)> pending)
+    {
+        while (pending.TryDequeue(out var item))
+        {
+            await ((Task)item.Prepared).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (item.Prepared.IsCompletedSuccessfully)
+            {
+                item.Prepared.Result.Dispose();
+            }
+        }
     }
 }

@@ -49,15 +49,7 @@ public sealed class SafeZipExtractor(ISeriesStore store, ArchiveLimits limits)
 
             CheckDeclaredTotal(files);
 
-            var budget = new InflationBudget(limits);
-            var extracted = new List<ExtractedInstance>(files.Count);
-            for (var index = 0; index < files.Count; index++)
-            {
-                var key = StoreLayout.Instance(targetPrefix, index + 1);
-                extracted.Add(await ExtractEntryAsync(files[index], key, budget, cancellationToken));
-            }
-
-            return extracted;
+            return await new ParallelEntryExtraction(store, limits).ExtractAsync(archiveKey, archive, files, targetPrefix, cancellationToken);
         }
     }
 
@@ -101,39 +93,6 @@ public sealed class SafeZipExtractor(ISeriesStore store, ArchiveLimits limits)
         {
             throw new ArchiveRejectedException(ArchiveProblem.ZipBomb,
                 $"entry '{entry.FullName}' declares {entry.Length} bytes; the limit per entry is {limits.MaxEntryBytes}");
-        }
-    }
-
-    private async Task<ExtractedInstance> ExtractEntryAsync(ZipArchiveEntry entry, string key, InflationBudget budget, CancellationToken cancellationToken)
-    {
-        Stream inflated;
-        try
-        {
-            inflated = entry.Open();
-        }
-        catch (InvalidDataException e)
-        {
-            throw new ArchiveRejectedException(ArchiveProblem.NotAZip, $"entry '{entry.FullName}' cannot be read ({e.Message})");
-        }
-
-        await using (inflated)
-        {
-            var guarded = new GuardedEntryStream(inflated, entry, budget);
-            try
-            {
-                var stored = await store.WriteAsync(key, guarded, limits.MaxEntryBytes, cancellationToken);
-                return new ExtractedInstance(entry.FullName, key, stored.Length);
-            }
-            catch (InvalidDataException e)
-            {
-                store.DeletePrefix(key);
-                throw new ArchiveRejectedException(ArchiveProblem.NotAZip, $"entry '{entry.FullName}' is corrupt ({e.Message})");
-            }
-            catch (StoreLimitExceededException)
-            {
-                throw new ArchiveRejectedException(ArchiveProblem.ZipBomb,
-                    $"entry '{entry.FullName}' inflates past {limits.MaxEntryBytes} bytes");
-            }
         }
     }
 }

@@ -17,36 +17,15 @@ public static class SeriesAssembler
     public static async Task<SeriesAssembly> AssembleAsync(IEnumerable<(string Name, string Path)> files, Func<string, Stream> open,
         DicomReadLimits? limits = null, CancellationToken cancellationToken = default)
     {
-        var images = new List<SeriesInstance>();
-        var nonImages = new List<SeriesFileProblem>();
-        var unreadable = new List<SeriesFileProblem>();
-        foreach (var (name, path) in files)
-        {
-            try
-            {
-                DicomDataset dataset;
-                long bytes;
-                await using (var stream = open(path))
-                {
-                    dataset = await DicomFile.ReadAsync(stream, name, limits, cancellationToken);
-                    bytes = stream.Length;
-                }
-
-                var info = dataset.Image;
-                if (!info.HasPixelData)
-                {
-                    nonImages.Add(new SeriesFileProblem(name, DicomFailureReason.NoPixelData,
-                        $"SOP class {info.SopClassUid ?? "unknown"}, modality {info.Modality ?? "unknown"}, has no pixel data"));
-                    continue;
-                }
-
-                images.Add(new SeriesInstance(name, path, info, SlicePosition(info), bytes, dataset.PixelDataLocation));
-            }
-            catch (DicomReadException e)
-            {
-                unreadable.Add(new SeriesFileProblem(name, e.Reason, e.Detail));
-            }
-        }
+        // Headers are read on every core; what each file is stays in the listed order, so reports read the same as before.
+        var listed = files.ToList();
+        var found = new (SeriesInstance? Image, SeriesFileProblem? NonImage, SeriesFileProblem? Unreadable)[listed.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, listed.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (i, token) => found[i] = await ReadAsync(listed[i].Name, listed[i].Path, open, limits, token));
+        var images = found.Select(f => f.Image).OfType<SeriesInstance>().ToList();
+        var nonImages = found.Select(f => f.NonImage).OfType<SeriesFileProblem>().ToList();
+        var unreadable = found.Select(f => f.Unreadable).OfType<SeriesFileProblem>().ToList();
 
         var ordered = images
             .OrderBy(i => i.Info.InstanceNumber ?? int.MaxValue)
@@ -68,6 +47,31 @@ public static class SeriesAssembler
             Modalities = Distinct(images.Select(i => i.Info.Modality)),
             SopClassUids = Distinct(images.Select(i => i.Info.SopClassUid)),
         };
+    }
+
+    private static async Task<(SeriesInstance? Image, SeriesFileProblem? NonImage, SeriesFileProblem? Unreadable)> ReadAsync(
+        string name, string path, Func<string, Stream> open, DicomReadLimits? limits, CancellationToken cancellationToken)
+    {
+        try
+        {
+            DicomDataset dataset;
+            long bytes;
+            await using (var stream = open(path))
+            {
+                dataset = await DicomFile.ReadAsync(stream, name, limits, cancellationToken);
+                bytes = stream.Length;
+            }
+
+            var info = dataset.Image;
+            return info.HasPixelData
+                ? (new SeriesInstance(name, path, info, SlicePosition(info), bytes, dataset.PixelDataLocation), null, null)
+                : (null, new SeriesFileProblem(name, DicomFailureReason.NoPixelData,
+                    $"SOP class {info.SopClassUid ?? "unknown"}, modality {info.Modality ?? "unknown"}, has no pixel data"), null);
+        }
+        catch (DicomReadException e)
+        {
+            return (null, null, new SeriesFileProblem(name, e.Reason, e.Detail));
+        }
     }
 
     /// <summary>Image Position projected on the slice normal (row × column direction cosines).</summary>

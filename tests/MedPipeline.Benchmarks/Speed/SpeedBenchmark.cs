@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json;
+using MedPipeline.Models;
+using MedPipeline.Onnx;
+using MedPipeline.Testing;
+
+namespace MedPipeline.Benchmarks.Speed;
+
+/// <summary>
+/// Issue 13's goals, each printed with its target: P2 single images against the seed-003 peer, P1 pipeline throughput against the in-process limit
+/// on the same files, P3 series latency, P5 a 2 GB series (time against in-process, peak RSS per worker,
+/// broker bytes per instance). Usage: speed [p1] [p2] [p3] [p5] (all when none is named).
+/// </summary>
+internal static class SpeedBenchmark
+{
+    private const string Model = "ct-lesion-classifier";
+
+    public static async Task RunAsync(string[] goals)
+    {
+        var all = goals.Length == 0;
+        var root = Directory.CreateTempSubdirectory("medpipe-speed-").FullName;
+        try
+        {
+            using var registry = ModelRegistry.Load(RepositoryPaths.Models, new SessionSettings { IntraOpThreads = Environment.ProcessorCount, AllowSpinning = false });
+            var model = registry.Models.Single(m => m.Manifest.ModelType == Model);
+            Console.WriteLine($"Series speed, {Environment.ProcessorCount} cores, 512x512 16-bit CT slices, {Model}; every service its own process");
+            if (all || goals.Contains("p2"))
+            {
+                await PeerComparison.RunAsync(root);
+            }
+
+            if (goals.Length > 0 && goals.All(g => g == "p2"))
+            {
+                return;
+            }
+
+            await using var pipeline = await PipelineUnderTest.StartAsync();
+            if (all || goals.Contains("p1"))
+            {
+                await ThroughputAsync(root, model, pipeline);
+            }
+
+            if (all || goals.Contains("p3"))
+            {
+                await LatencyAsync(root, model, pipeline);
+            }
+
+            if (all || goals.Contains("p5"))
+            {
+                await LargeSeriesAsync(root, model, pipeline);
+            }
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    /// <summary>P1: a burst of 20 series of 64 slices, pipeline against one process on the same files.</summary>
+    private static async Task ThroughputAsync(string root, LoadedModel model, PipelineUnderTest pipeline)
+    {
+        var series = Enumerable.Range(0, 20).Select(i => CtSeriesFiles.Write(root, $"p1-{i}", 64, i)).ToList();
+        await pipeline.RunAsync([CtSeriesFiles.Write(root, "p1-warm", 16, 99)], Model);
+        await InProcessSeries.RunAsync(model, [series[0].Folder]);
+        var inProcess = await InProcessSeries.RunAsync(model, [.. series.Select(s => s.Folder)]);
+        var (elapsed, callbacks) = await pipeline.RunAsync(series, Model);
+        Completed(callbacks);
+        var instances = series.Sum(s => s.Slices);
+        var (ours, limit) = (instances / elapsed.TotalSeconds, instances / inProcess.TotalSeconds);
+        Print($"P1 burst of 20 x 64 slices: pipeline {elapsed.TotalSeconds:F2} s = {ours:F0} instances/s; in-process {inProcess.TotalSeconds:F2} s = {limit:F0} instances/s; ratio {ours / limit:P0} (goal >= 85%) {Verdict(ours / limit >= 0.85)}");
+        series.ForEach(s => s.Delete());
+    }
+
+    /// <summary>P3: the 300-slice series one at a time (3 runs, median), then a 10-slice series (20 runs, p50).</summary>
+    private static async Task LatencyAsync(string root, LoadedModel model, PipelineUnderTest pipeline)
+    {
+        var large = CtSeriesFiles.Write(root, "p3-300", 300, 300);
+        var times = new List<double>();
+        for (var run = 0; run < 3; run++)
+        {
+            var (elapsed, callbacks) = await pipeline.RunAsync([large], Model);
+            Completed(callbacks);
+            times.Add(elapsed.TotalSeconds);
+            Print($"  300 slices ({large.ZipBytes / 1e6:F0} MB ZIP), run {run + 1}: submit to callback {elapsed.TotalSeconds:F2} s ({Timings(callbacks[0])})");
+        }
+
+        var inProcess = await InProcessSeries.RunAsync(model, [large.Folder]);
+        times.Sort();
+        Print($"P3 300-slice series: median {times[1]:F2} s (goal <= 2.0 s) {Verdict(times[1] <= 2.0)}; in-process {inProcess.TotalSeconds:F2} s");
+        large.Delete();
+
+        var small = CtSeriesFiles.Write(root, "p3-10", 10, 10);
+        var latencies = new List<double>();
+        for (var run = 0; run < 20; run++)
+        {
+            var (elapsed, callbacks) = await pipeline.RunAsync([small], Model);
+            Completed(callbacks);
+            latencies.Add(elapsed.TotalMilliseconds);
+        }
+
+        latencies.Sort();
+        var p50 = Percentiles.Of(latencies, 50);
+        Print($"P3 10-slice series: p50 {p50:F0} ms, max {latencies[^1]:F0} ms over 20 (goal p50 <= 150 ms) {Verdict(p50 <= 150)}");
+        small.Delete();
+    }
+
+    /// <summary>P5: 3,800 slices in a stored ZIP of about 2 GB.</summary>
+    private static async Task LargeSeriesAsync(string root, LoadedModel model, PipelineUnderTest pipeline)
+    {
+        var large = CtSeriesFiles.Write(root, "p5-3800", 3800, 3800);
+        var inProcess = await InProcessSeries.RunAsync(model, [large.Folder]);
+        pipeline.ResetPeakResident();
+        await Task.Delay(BrokerTraffic.StatisticsInterval);
+        var before = await pipeline.BytesSentToBrokerAsync();
+        var (elapsed, callbacks) = await pipeline.RunAsync([large], Model);
+        Completed(callbacks);
+        var peaks = pipeline.PeakResidentMegabytes();
+        await Task.Delay(BrokerTraffic.StatisticsInterval);
+        var perInstance = (await pipeline.BytesSentToBrokerAsync() - before) / (double)large.Slices;
+        var ratio = elapsed / inProcess;
+        Print($"P5 3,800 slices ({large.ZipBytes / 1e9:F2} GB stored ZIP): pipeline {elapsed.TotalSeconds:F1} s ({Timings(callbacks[0])}), in-process {inProcess.TotalSeconds:F1} s, ratio {ratio:F2} (goal <= 1.5) {Verdict(ratio <= 1.5)}");
+        Print($"P5 peak RSS (MB): {string.Join(", ", peaks.Select(p => $"{p.Key.Replace("MedPipeline.", "", StringComparison.Ordinal)} {p.Value:F0}"))} (goal <= 256 per worker) {Verdict(peaks.Values.All(v => v <= 256))}");
+        Print($"P5 bytes sent to the broker per instance: {perInstance:F0} (goal <= 2048) {Verdict(perInstance <= 2048)}");
+        large.Delete();
+    }
+
+    private static void Completed(IReadOnlyList<JsonElement> callbacks)
+    {
+        foreach (var body in callbacks.Where(b => b.GetProperty("status").GetString() != "completed"))
+        {
+            throw new InvalidOperationException($"a series did not complete: {body}");
+        }
+    }
+
+    private static string Timings(JsonElement callback) =>
+        callback.TryGetProperty("result", out var result) && result.TryGetProperty("timings_ms", out var timings)
+            ? string.Join(", ", timings.EnumerateObject().Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name} {t.Value.GetDouble() / 1000:F2} s")))
+            : "no timings";
+
+    private static string Verdict(bool met) => met ? "MET" : "NOT MET";
+
+    private static void Print(FormattableString line) => Console.WriteLine(line.ToString(CultureInfo.InvariantCulture));
+}
