@@ -70,6 +70,13 @@ public static class DicomFile
         return new DicomDataset(source, dataset, elements, syntax);
     }
 
+    /// <summary>
+    /// Whether the first 132 bytes (or fewer) open a DICOM stream: the DICM prefix at byte 128, or a raw data set's
+    /// first element at byte 0. Lets a caller refuse a non-DICOM file before it has stored all of it.
+    /// </summary>
+    public static bool StartsLikeDicom(ReadOnlySpan<byte> prefix) =>
+        (prefix.Length >= 132 && prefix.Slice(128, 4).SequenceEqual("DICM"u8)) || RawDatasetEncoding.StartsADataset(prefix);
+
     private static int StartOf(ReadOnlySpan<byte> bytes, string source)
     {
         if (bytes.Length >= 132 && bytes.Slice(128, 4).SequenceEqual("DICM"u8))
