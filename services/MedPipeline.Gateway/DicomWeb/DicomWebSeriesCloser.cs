@@ -10,7 +10,7 @@ namespace MedPipeline.Gateway.DicomWeb;
 /// A series no route takes is answered not_supported to the organization's callback at once.
 /// The store is cleared only after the broker took the message: a crash before that closes the series again.
 /// </summary>
-public sealed partial class DicomWebSeriesCloser(PendingSeriesStore pending, DicomWebSeriesRouter router, IPublishEndpoint publish,
+public sealed partial class DicomWebSeriesCloser(PendingSeriesStore pending, DicomWebSeriesRouter router, IBus publish,
     TimeProvider clock, ILogger<DicomWebSeriesCloser> logger)
 {
     /// <summary>Closes <paramref name="series"/> if it is still pending; the caller holds <see cref="PendingSeriesStore.Lock"/>.</summary>
