@@ -9,7 +9,8 @@ namespace MedPipeline.Gateway.DicomWeb;
 /// <summary>
 /// STOW-RS (PS3.18 §10.5): POST /dicomweb/studies[/{study}] stores instances into pending series, answered with the
 /// Store Instances Response in DICOM JSON; POST /dicomweb/series/{series}/commit closes a series at once instead of
-/// after its quiet period. Callers authenticate as for every submission (role submit) and act for their own organization.
+/// after its quiet period. Callers authenticate as for every submission (role submit), act for their own organization and
+/// spend the series-submission budgets (a STOW-RS request counts as one upload).
 /// </summary>
 public static class DicomWebEndpoints
 {
@@ -17,11 +18,11 @@ public static class DicomWebEndpoints
     {
         app.MapPost("/dicomweb/studies", (HttpContext http, StowRequestReader reader, OrganizationDirectory organizations,
                 IOptions<DicomWebOptions> options, AuditLog audit) => StoreAsync(http, null, reader, organizations, options, audit))
-            .RequireAuthorization(GatewayRoles.Submit).DisableAntiforgery().WithName("StowStudies")
+            .RequireAuthorization(GatewayRoles.Submit).WithMetadata(new RateLimited(RateLimitedKind.SeriesSubmit)).DisableAntiforgery().WithName("StowStudies")
             .WithSummary("STOW-RS: store DICOM instances (multipart/related; type=\"application/dicom\").");
         app.MapPost("/dicomweb/studies/{study}", (string study, HttpContext http, StowRequestReader reader, OrganizationDirectory organizations,
                 IOptions<DicomWebOptions> options, AuditLog audit) => StoreAsync(http, study, reader, organizations, options, audit))
-            .RequireAuthorization(GatewayRoles.Submit).DisableAntiforgery().WithName("StowStudy")
+            .RequireAuthorization(GatewayRoles.Submit).WithMetadata(new RateLimited(RateLimitedKind.SeriesSubmit)).DisableAntiforgery().WithName("StowStudy")
             .WithSummary("STOW-RS: store DICOM instances of one study; instances of another study fail with 0xC122.");
         app.MapPost("/dicomweb/series/{series}/commit", CommitAsync)
             .RequireAuthorization(GatewayRoles.Submit).DisableAntiforgery().WithName("StowCommitSeries")
