@@ -10,7 +10,7 @@ namespace MedPipeline.Gateway.DicomWeb;
 /// A series no route takes is answered not_supported to the organization's callback at once.
 /// The store is cleared only after the broker took the message: a crash before that closes the series again.
 /// </summary>
-public sealed partial class DicomWebSeriesCloser(PendingSeriesStore pending, DicomWebSeriesRouter router, IBus publish,
+public sealed partial class DicomWebSeriesCloser(PendingSeriesStore pending, ISeriesStore store, DicomWebSeriesRouter router, IBus publish,
     TimeProvider clock, ILogger<DicomWebSeriesCloser> logger)
 {
     /// <summary>Closes <paramref name="series"/> if it is still pending; the caller holds <see cref="PendingSeriesStore.Lock"/>.</summary>
@@ -37,12 +37,22 @@ public sealed partial class DicomWebSeriesCloser(PendingSeriesStore pending, Dic
         var archiveKey = StoreLayout.Archive(series.Organization, requestId);
         var bytes = await pending.WriteArchiveAsync(series, archiveKey, cancellationToken);
         var correlationId = SeriesCorrelation.For(series.Organization, series.StudyInstanceUid, series.SeriesInstanceUid, modelType);
-        await publish.Publish(new PredictSeries
+        try
         {
-            CorrelationId = correlationId, RequestId = requestId, SeriesId = seriesId, Organization = series.Organization,
-            StudyInstanceUid = series.StudyInstanceUid, SeriesInstanceUid = series.SeriesInstanceUid, ModelType = modelType,
-            ArchiveKey = archiveKey, SubmittedAt = clock.GetUtcNow(),
-        }, cancellationToken);
+            await publish.Publish(new PredictSeries
+            {
+                CorrelationId = correlationId, RequestId = requestId, SeriesId = seriesId, Organization = series.Organization,
+                StudyInstanceUid = series.StudyInstanceUid, SeriesInstanceUid = series.SeriesInstanceUid, ModelType = modelType,
+                ArchiveKey = archiveKey, SubmittedAt = clock.GetUtcNow(),
+            }, cancellationToken);
+        }
+        catch
+        {
+            // Not queued: the series stays pending (the next close writes a fresh archive), so this one must not linger.
+            store.DeletePrefix(archiveKey);
+            throw;
+        }
+
         pending.Delete(series);
         LogSubmitted(logger, correlationId, modelType, instances, bytes);
         return correlationId;
