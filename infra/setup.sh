@@ -29,6 +29,8 @@ apt_packages=(
   chromium             # browser tests (Playwright drives Debian's chromium)
   procps               # ps/pkill-free PID checks in fixtures
   prometheus           # promtool checks infra/prometheus; the metrics tests start it on a loopback port
+  orthanc              # a real DICOMweb client (PACS) for the STOW-RS pipeline test
+  orthanc-dicomweb     # Orthanc's DICOMweb plugin (its STOW-RS client)
   unzip
 )
 missing=()

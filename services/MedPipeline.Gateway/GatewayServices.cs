@@ -1,5 +1,6 @@
 using MedPipeline.Dicom.Codecs;
 using MedPipeline.Gateway.Admin;
+using MedPipeline.Gateway.DicomWeb;
 using MedPipeline.Gateway.Identity;
 using MedPipeline.Gateway.Options;
 using MedPipeline.Gateway.Series;
@@ -67,6 +68,7 @@ public static class GatewayServices
         if (SeriesPipelineServices.IsConfigured(app.Configuration))
         {
             app.MapSeriesEndpoints();
+            app.MapDicomWebEndpoints();
             app.MapAdminEndpoints();
         }
 

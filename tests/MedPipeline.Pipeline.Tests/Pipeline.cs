@@ -21,6 +21,9 @@ public sealed class Pipeline
 
     public static SampleSeriesFactory Samples { get; } = new(RepositoryPaths.Models);
 
+    /// <summary>How long a DICOMweb series waits for more instances before it is closed (short: the tests wait for it).</summary>
+    public static TimeSpan DicomWebQuietPeriod { get; } = TimeSpan.FromSeconds(2);
+
     /// <summary>An API key of the organization with the admin role (the operations API).</summary>
     public static string AdminKey { get; } = ApiKeys.NewKey();
 
@@ -50,6 +53,10 @@ public sealed class Pipeline
                 ["Organizations__st-olaf__ApiKeys__1__Id"] = "ops",
                 ["Organizations__st-olaf__ApiKeys__1__Sha256"] = ApiKeys.HashOf(AdminKey),
                 ["Organizations__st-olaf__ApiKeys__1__Roles__0"] = "admin",
+                ["Gateway__DicomWeb__QuietPeriod"] = DicomWebQuietPeriod.ToString(),
+                ["Gateway__DicomWeb__ScanInterval"] = "00:00:00.200",
+                ["Gateway__DicomWeb__Routes__0__Modality"] = "CT",
+                ["Gateway__DicomWeb__Routes__0__ModelType"] = "ct-lesion-classifier",
             },
         });
     }

@@ -1,5 +1,6 @@
 using MedPipeline.Gateway.Admin;
 using MedPipeline.Gateway.Admin.Queues;
+using MedPipeline.Gateway.DicomWeb;
 using MedPipeline.Gateway.Options;
 using MedPipeline.Gateway.Uploads;
 using MedPipeline.Hosting;
@@ -41,6 +42,7 @@ public static class SeriesPipelineServices
         builder.Services.AddSingleton<AdminStatsReader>();
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddAdminQueues();
+        builder.Services.AddDicomWeb();
         builder.AddMedPipelineMassTransit(_ => { }, readyOnlyWhileBrokerAnswers: false);
         return builder;
     }

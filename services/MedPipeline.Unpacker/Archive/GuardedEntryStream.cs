@@ -4,7 +4,7 @@ namespace MedPipeline.Unpacker.Archive;
 
 /// <summary>
 /// Reads an inflating entry while checking what it really is: the DICOM Part-10 prefix ("DICM" at
-/// byte 128), not another archive, no more bytes than declared, and a sane compression ratio —
+/// byte 128) or a raw data set's first element, not another archive, no more bytes than declared, and a sane compression ratio —
 /// all counted on the actual bytes, since a hostile ZIP's headers lie.
 /// </summary>
 internal sealed class GuardedEntryStream(Stream inner, ZipArchiveEntry entry, InflationBudget budget) : Stream
@@ -98,9 +98,10 @@ internal sealed class GuardedEntryStream(Stream inner, ZipArchiveEntry entry, In
     private void CheckPrefix()
     {
         CheckNotAnArchive();
-        if (_prefix[128] != 'D' || _prefix[129] != 'I' || _prefix[130] != 'C' || _prefix[131] != 'M')
+        // A raw data set (no preamble) is DICOM too: the reader infers its encoding, as dcmtk and pydicom do.
+        if (!Dicom.DicomFile.StartsLikeDicom(_prefix))
         {
-            throw NotDicom("no DICM prefix at byte 128");
+            throw NotDicom("no DICM prefix at byte 128, nor a raw data set's first element at byte 0");
         }
     }
 

@@ -7,6 +7,7 @@ namespace MedPipeline.Unpacker.Archive;
 /// Takes the DICOM instances out of a series ZIP into the store, refusing the whole archive at the
 /// first sign of danger: unsafe paths, symlinks, nested archives, too many entries, too many bytes
 /// (the central directory's entry count before any entry is read, its declared total size before any entry is inflated, bytes counted again as they are inflated), absurd compression ratios, and entries that are not DICOM.
+/// A DICOMDIR is checked like any entry but not extracted.
 /// Instance keys are numbered in entry order, so a redelivered message writes the same keys again.
 /// </summary>
 public sealed class SafeZipExtractor(ISeriesStore store, ArchiveLimits limits)
@@ -48,6 +49,11 @@ public sealed class SafeZipExtractor(ISeriesStore store, ArchiveLimits limits)
             }
 
             CheckDeclaredTotal(files);
+            files = [.. files.Where(e => !IsMediaDirectory(e))];
+            if (files.Count == 0)
+            {
+                throw new ArchiveRejectedException(ArchiveProblem.Empty, "the archive contains nothing but a DICOMDIR");
+            }
 
             return await new ParallelEntryExtraction(store, limits).ExtractAsync(archiveKey, archive, files, targetPrefix, cancellationToken);
         }
@@ -80,6 +86,12 @@ public sealed class SafeZipExtractor(ISeriesStore store, ArchiveLimits limits)
     }
 
     private static bool IsDirectory(ZipArchiveEntry entry) => entry.FullName.EndsWith('/') && entry.Length == 0;
+
+    /// <summary>
+    /// A DICOMDIR (PS3.10 media directory, as burned on CDs and copied into ZIPs with its study) indexes the other
+    /// files and holds no image: it is left out, not counted as an instance, so it neither fails nor pads the series.
+    /// </summary>
+    private static bool IsMediaDirectory(ZipArchiveEntry entry) => entry.Name.Equals("DICOMDIR", StringComparison.OrdinalIgnoreCase);
 
     private void CheckEntry(ZipArchiveEntry entry)
     {

@@ -4,7 +4,7 @@ using MedPipeline.Dicom.Parsing;
 namespace MedPipeline.Dicom;
 
 /// <summary>
-/// Reads DICOM Part-10 files (and raw implicit-VR datasets without a preamble): implicit and explicit
+/// Reads DICOM Part-10 files (and raw data sets without a preamble, their encoding inferred): implicit and explicit
 /// VR little endian, explicit big endian, deflated explicit little endian, and any encapsulated
 /// syntax. Every failure is a <see cref="DicomReadException"/> naming the file and the reason.
 /// </summary>
@@ -46,11 +46,9 @@ public static class DicomFile
         var position = StartOf(bytes.Span, source);
         var metaParser = new DicomParser(bytes, source, limits, explicitVr: true, bigEndian: false);
         var meta = position == 132 || LooksLikeMeta(bytes.Span) ? metaParser.ParseTopLevel(ref position, onlyGroup: 0x0002) : [];
-        var uid = meta.TryGetValue(DicomTag.TransferSyntaxUid, out var element)
-            ? System.Text.Encoding.ASCII.GetString(bytes.Span.Slice(element.Offset, element.Length)).Trim(' ', '\0')
-            : TransferSyntax.ImplicitLittleUid;
-        var syntax = TransferSyntax.Parse(uid)
-            ?? throw new DicomReadException(source, DicomFailureReason.UnsupportedTransferSyntax, $"transfer syntax '{uid}' is not a DICOM transfer syntax we can parse");
+        var syntax = meta.TryGetValue(DicomTag.TransferSyntaxUid, out var element)
+            ? Declared(System.Text.Encoding.ASCII.GetString(bytes.Span.Slice(element.Offset, element.Length)).Trim(' ', '\0'), source)
+            : RawDatasetEncoding.Infer(bytes.Span[position..], source);
 
         var dataset = bytes;
         if (syntax.Deflated)
@@ -72,6 +70,13 @@ public static class DicomFile
         return new DicomDataset(source, dataset, elements, syntax);
     }
 
+    /// <summary>
+    /// Whether the first 132 bytes (or fewer) open a DICOM stream: the DICM prefix at byte 128, or a raw data set's
+    /// first element at byte 0. Lets a caller refuse a non-DICOM file before it has stored all of it.
+    /// </summary>
+    public static bool StartsLikeDicom(ReadOnlySpan<byte> prefix) =>
+        (prefix.Length >= 132 && prefix.Slice(128, 4).SequenceEqual("DICM"u8)) || RawDatasetEncoding.StartsADataset(prefix);
+
     private static int StartOf(ReadOnlySpan<byte> bytes, string source)
     {
         if (bytes.Length >= 132 && bytes.Slice(128, 4).SequenceEqual("DICM"u8))
@@ -79,15 +84,18 @@ public static class DicomFile
             return 132;
         }
 
-        // No preamble: accept only what clearly starts a DICOM stream (a meta or identifying group element).
-        if (bytes.Length >= 8 && bytes[1] == 0 && bytes[0] is 0x02 or 0x08)
+        // No preamble: accept only what clearly starts a DICOM stream (a meta, identifying or patient group element).
+        if (RawDatasetEncoding.StartsADataset(bytes))
         {
             return 0;
         }
 
         throw new DicomReadException(source, DicomFailureReason.NotDicom,
-            bytes.Length < 132 ? $"{bytes.Length} bytes, too short for a DICOM file" : "no DICM prefix at byte 128");
+            bytes.Length < 132 ? $"{bytes.Length} bytes, too short for a DICOM file" : "no DICM prefix at byte 128, nor a raw data set's first element at byte 0");
     }
+
+    private static TransferSyntax Declared(string uid, string source) => TransferSyntax.Parse(uid)
+        ?? throw new DicomReadException(source, DicomFailureReason.UnsupportedTransferSyntax, $"transfer syntax '{uid}' is not a DICOM transfer syntax we can parse");
 
     private static bool LooksLikeMeta(ReadOnlySpan<byte> bytes) => bytes.Length >= 8 && bytes[0] == 0x02 && bytes[1] == 0;
 

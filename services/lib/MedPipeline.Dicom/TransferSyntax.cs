@@ -19,13 +19,17 @@ public sealed record TransferSyntax(string Uid, bool ExplicitVr, bool BigEndian,
 
     public static readonly TransferSyntax ExplicitLittle = new(ExplicitLittleUid, true, false, false, false, false);
 
+    public static readonly TransferSyntax ImplicitLittle = new(ImplicitLittleUid, false, false, false, false, false);
+
+    public static readonly TransferSyntax ExplicitBig = new(ExplicitBigUid, true, true, false, false, false);
+
     /// <summary>Null for a UID we cannot parse at all (the dataset encoding itself is unknown).</summary>
     public static TransferSyntax? Parse(string uid) => uid switch
     {
-        ImplicitLittleUid => new(uid, false, false, false, false, false),
+        ImplicitLittleUid => ImplicitLittle,
         ExplicitLittleUid => ExplicitLittle,
         DeflatedExplicitLittleUid => new(uid, true, false, true, false, false),
-        ExplicitBigUid => new(uid, true, true, false, false, false),
+        ExplicitBigUid => ExplicitBig,
         RleLosslessUid => new(uid, true, false, false, true, true),
         _ when CodecUids.Contains(uid) => new(uid, true, false, false, true, false),
         // Other encapsulated syntaxes (MPEG, JPEG XL...) still parse as explicit little endian.

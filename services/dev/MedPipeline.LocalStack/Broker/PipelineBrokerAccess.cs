@@ -14,7 +14,9 @@ public static class PipelineBrokerAccess
 
     public static IReadOnlyDictionary<string, ServiceBrokerAccess> Services { get; } = new Dictionary<string, ServiceBrokerAccess>
     {
-        [PipelineService.Gateway] = new("medpipeline-gateway", [], [], [typeof(PredictSeries), typeof(RerunSeries), typeof(CancelSeries)]),
+        // SendSeriesStatusCallback: a DICOMweb series no routing rule takes is answered not_supported by the gateway itself.
+        [PipelineService.Gateway] = new("medpipeline-gateway", [], [],
+            [typeof(PredictSeries), typeof(RerunSeries), typeof(CancelSeries), typeof(SendSeriesStatusCallback)]),
         [PipelineService.Orchestrator] = new("medpipeline-orchestrator", ["series-state"],
             [
                 typeof(PredictSeries), typeof(SeriesUnpackingStarted), typeof(SeriesUnpacked), typeof(SeriesArchiveRejected),
