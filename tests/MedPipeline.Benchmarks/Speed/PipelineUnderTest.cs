@@ -92,6 +92,9 @@ internal sealed class PipelineUnderTest : IAsyncDisposable
         form.Add(new StringContent(series.StudyInstanceUid), "studyInstanceUid");
         form.Add(new StringContent(series.SeriesInstanceUid), "seriesInstanceUid");
         form.Add(new StringContent(modelType), "modelType");
+
+        // The same series sent again would be answered from its stored outcome; a repeated run must do the work again.
+        form.Add(new StringContent("true"), "predictAgain");
         using var response = await _gateway.PostAsync("api/studies/series/predict", form);
         if (!response.IsSuccessStatusCode)
         {
