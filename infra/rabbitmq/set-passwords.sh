@@ -2,6 +2,8 @@
 # Sets the passwords of docker-compose's broker users (definitions.json has none, so nobody can log in as them
 # before this runs): one per service, the ingress user of the organization "hospital" and the gateway's failure-queue user medpipeline-ops. Run it once the
 # rabbitmq container is up, with the same MEDPIPE_BROKER_*_PASSWORD variables docker-compose.yml gives the services.
+# COMPOSE is the compose command with its files (default "docker compose"; e.g. "docker-compose -f docker-compose.yml
+# -f infra/compose.host-network.yml" on the machines without a registry).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 declare -A passwords=(
@@ -16,5 +18,6 @@ declare -A passwords=(
 )
 for user in "${!passwords[@]}"; do
   # The password is an argument of rabbitmqctl inside the container for the moment it runs.
-  docker compose exec -T rabbitmq rabbitmqctl change_password "$user" "${passwords[$user]}"
+  # shellcheck disable=SC2086 # COMPOSE is a command line.
+  ${COMPOSE:-docker compose} exec -T rabbitmq rabbitmqctl change_password "$user" "${passwords[$user]}"
 done

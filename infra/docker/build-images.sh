@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Builds every docker-compose image on a machine without an image registry, from Debian packages only:
+# a bookworm base made by debootstrap from the machine's own apt mirror (docker import), then RabbitMQ,
+# PostgreSQL and Prometheus from apt on it, and the services published on the host onto a .NET runtime
+# image (the host's own runtime, the one the code was tested on). Every image is tagged with a hash of
+# what it is made of, so a second run with nothing changed only checks tags (and re-publishes, which is an
+# up-to-date check). Needs DOCKER_HOST pointing at a running engine; builds use the host network because
+# these machines allow only loopback traffic (never Docker's default bridge).
+# Ends by tagging every image medpipeline/<name>:local, the names infra/compose.host-network.yml uses.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+state=${MEDPIPE_DOCKER_STATE:-/var/tmp/medpipe-docker}
+mirror=${MEDPIPE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+mkdir -p "$state"
+
+say() { printf '[images] %s %s\n' "$(date -u +%H:%M:%S)" "$*"; }
+hash_of() { (cd "$root" && cat "$@" | sha256sum | cut -c1-12); }
+has_image() { docker image inspect "$1" >/dev/null 2>&1; }
+build() { # build <tag> <dockerfile> <context> [build args...]
+  local tag=$1 file=$2 context=$3; shift 3
+  if has_image "$tag"; then say "cached $tag"; return; fi
+  say "building $tag"
+  docker build --network host --quiet -f "$file" -t "$tag" "$@" "$context" >/dev/null
+}
+
+# --- Debian base ------------------------------------------------------------------------------
+# The base changes only with its recipe (minbase bookworm + apt-snapshot.conf): bump base_recipe when the steps change.
+base_recipe=1
+base="medpipeline/debian:bookworm-$( (echo "$base_recipe"; cat "$here/apt-snapshot.conf") | sha256sum | cut -c1-12)"
+if has_image "$base"; then
+  say "cached $base"
+else
+  rootfs="$state/rootfs.$$"
+  say "debootstrap bookworm from $mirror"
+  # minbase: apt and dpkg only; every image adds what it runs.
+  debootstrap --variant=minbase bookworm "$rootfs" "$mirror" >"$state/debootstrap.log" 2>&1 ||
+    { tail -20 "$state/debootstrap.log" >&2; rm -rf "$rootfs"; exit 1; }
+  cp "$here/apt-snapshot.conf" "$rootfs/etc/apt/apt.conf.d/99medpipe-snapshot"
+  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
+  tar -C "$rootfs" -c . | docker import - "$base" >/dev/null
+  rm -rf "$rootfs"
+  say "imported $base"
+fi
+docker tag "$base" medpipeline/debian:local
+
+# --- .NET runtime image ---------------------------------------------------------------------------
+dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
+runtime="medpipeline/dotnet-runtime:$( (echo "$base"; dotnet --list-runtimes; cat "$here/dotnet-runtime.Dockerfile") | sha256sum | cut -c1-12)"
+if has_image "$runtime"; then
+  say "cached $runtime"
+else
+  context="$state/runtime-context.$$"
+  mkdir -p "$context/dotnet"
+  # The runtime only: the SDK stays on the host.
+  cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$dotnet_root/shared" "$context/dotnet/"
+  cp -a "$dotnet_root"/LICENSE.txt "$dotnet_root"/ThirdPartyNotices.txt "$context/dotnet/" 2>/dev/null || true
+  build "$runtime" "$here/dotnet-runtime.Dockerfile" "$context" --build-arg "BASE_IMAGE=$base"
+  rm -rf "$context"
+fi
+docker tag "$runtime" medpipeline/dotnet-runtime:local
+
+# --- RabbitMQ, PostgreSQL, Prometheus from Debian packages -------------------------------------------
+for name in rabbitmq postgres prometheus; do
+  tag="medpipeline/$name:$( (echo "$base"; cat "$root/infra/$name/Dockerfile" "$root/infra/$name"/*-entrypoint.sh 2>/dev/null) | sha256sum | cut -c1-12)"
+  build "$tag" "$root/infra/$name/Dockerfile" "$root/infra/$name" --build-arg "BASE_IMAGE=$base"
+  docker tag "$tag" "medpipeline/$name:local"
+done
+
+# --- the services, published here ------------------------------------------------------------------
+context="$state/services-context"
+rm -rf "$context"
+mkdir -p "$context/published"
+cp -a "$root/models" "$here/http-ready.sh" "$context/"
+for project in MedPipeline.Orchestrator MedPipeline.Unpacker MedPipeline.Preprocessor MedPipeline.Inference \
+  MedPipeline.StatusCallback MedPipeline.Gateway dev/MedPipeline.SampleBackend; do
+  name=${project#dev/}
+  say "publishing $name"
+  dotnet publish "$root/services/$project/$name.csproj" --configuration Release --no-restore --verbosity quiet \
+    --output "$context/published/$name" >"$state/publish.log" 2>&1 || { cat "$state/publish.log" >&2; exit 1; }
+  content=$( (cd "$context" && cat "$here/service.prebuilt.Dockerfile" http-ready.sh &&
+    find models "published/$name" -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-12)
+  image=$(echo "${name#MedPipeline.}" | tr '[:upper:]' '[:lower:]')
+  build "medpipeline/$image:$content" "$here/service.prebuilt.Dockerfile" "$context" \
+    --build-arg "RUNTIME_IMAGE=$runtime" --build-arg "PROJECT=$name"
+  docker tag "medpipeline/$image:$content" "medpipeline/$image:local"
+done
+say "ready"

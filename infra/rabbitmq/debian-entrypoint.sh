@@ -1,0 +1,18 @@
+#!/bin/sh
+# The official image's entry point, for Debian's rabbitmq-server (3.10, which does not read RABBITMQ_DEFAULT_USER/PASS):
+# the administrator from those variables, the files of /etc/rabbitmq/conf.d, logs on the console. The configuration
+# holds a password, so it goes to a private file on /tmp (a tmpfs under docker-compose), not into the image.
+set -eu
+conf_dir=$(mktemp -d)
+{
+  cat /etc/rabbitmq/conf.d/*.conf 2>/dev/null || true
+  printf '\nlog.console = true\nlog.console.level = warning\nlog.file = false\n'
+  if [ -n "${RABBITMQ_DEFAULT_USER:-}" ]; then
+    printf 'default_user = %s\ndefault_pass = %s\n' "$RABBITMQ_DEFAULT_USER" "${RABBITMQ_DEFAULT_PASS:?set RABBITMQ_DEFAULT_PASS}"
+    printf 'default_user_tags.administrator = true\ndefault_permissions.configure = .*\ndefault_permissions.write = .*\ndefault_permissions.read = .*\n'
+  fi
+} >"$conf_dir/rabbitmq.conf"
+chmod 600 "$conf_dir/rabbitmq.conf"
+export RABBITMQ_CONFIG_FILE="$conf_dir/rabbitmq.conf"
+unset RABBITMQ_DEFAULT_PASS
+exec "$@"
