@@ -13,6 +13,9 @@ root=$(cd "$here/../.." && pwd)
 state=${MEDPIPE_DOCKER_STATE:-/var/tmp/medpipe-docker}
 mirror=${MEDPIPE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 mkdir -p "$state"
+# debootstrap and the root file system it makes need root (GitHub's runners: passwordless sudo).
+as_root=""
+[ "$(id -u)" = 0 ] || as_root="sudo"
 
 say() { printf '[images] %s %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 hash_of() { (cd "$root" && cat "$@" | sha256sum | cut -c1-12); }
@@ -21,7 +24,8 @@ build() { # build <tag> <dockerfile> <context> [build args...]
   local tag=$1 file=$2 context=$3; shift 3
   if has_image "$tag"; then say "cached $tag"; return; fi
   say "building $tag"
-  docker build --network host --quiet -f "$file" -t "$tag" "$@" "$context" >/dev/null
+  docker build --network host -f "$file" -t "$tag" "$@" "$context" >"$state/build.log" 2>&1 ||
+    { tail -30 "$state/build.log" >&2; echo "[images] docker build of $tag failed (whole log: $state/build.log)" >&2; return 1; }
 }
 
 # --- Debian base ------------------------------------------------------------------------------
@@ -34,12 +38,12 @@ else
   rootfs="$state/rootfs.$$"
   say "debootstrap bookworm from $mirror"
   # minbase: apt and dpkg only; every image adds what it runs.
-  debootstrap --variant=minbase bookworm "$rootfs" "$mirror" >"$state/debootstrap.log" 2>&1 ||
-    { tail -20 "$state/debootstrap.log" >&2; rm -rf "$rootfs"; exit 1; }
-  cp "$here/apt-snapshot.conf" "$rootfs/etc/apt/apt.conf.d/99medpipe-snapshot"
-  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
-  tar -C "$rootfs" -c . | docker import - "$base" >/dev/null
-  rm -rf "$rootfs"
+  $as_root debootstrap --variant=minbase bookworm "$rootfs" "$mirror" >"$state/debootstrap.log" 2>&1 ||
+    { tail -20 "$state/debootstrap.log" >&2; $as_root rm -rf "$rootfs"; exit 1; }
+  $as_root cp "$here/apt-snapshot.conf" "$rootfs/etc/apt/apt.conf.d/99medpipe-snapshot"
+  $as_root sh -c "rm -rf '$rootfs'/var/cache/apt/archives/*.deb '$rootfs'/var/lib/apt/lists/*"
+  $as_root tar -C "$rootfs" -c . | docker import - "$base" >/dev/null
+  $as_root rm -rf "$rootfs"
   say "imported $base"
 fi
 docker tag "$base" medpipeline/debian:local

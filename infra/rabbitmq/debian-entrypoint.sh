@@ -1,6 +1,6 @@
 #!/bin/sh
 # The official image's entry point, for Debian's rabbitmq-server (3.10, which does not read RABBITMQ_DEFAULT_USER/PASS):
-# the administrator from those variables, the files of /etc/rabbitmq/conf.d, logs on the console. The configuration
+# the administrator from those variables, the files of /etc/rabbitmq/conf.d, logs on the console (not in /var/log). The configuration
 # holds a password, so it goes to a private file on /tmp (a tmpfs under docker-compose), not into the image.
 set -eu
 conf_dir=$(mktemp -d)
@@ -15,4 +15,10 @@ conf_dir=$(mktemp -d)
 chmod 600 "$conf_dir/rabbitmq.conf"
 export RABBITMQ_CONFIG_FILE="$conf_dir/rabbitmq.conf"
 unset RABBITMQ_DEFAULT_PASS
+if [ "${1:-}" = rabbitmq-server ]; then
+  # Debian's /usr/sbin/rabbitmq-server sends the output to /var/log/rabbitmq; here it belongs on the console.
+  shift
+  cd /var/lib/rabbitmq
+  exec /usr/lib/rabbitmq/bin/rabbitmq-server "$@"
+fi
 exec "$@"
