@@ -66,7 +66,8 @@ docker tag "$runtime" medpipeline/dotnet-runtime:local
 
 # --- RabbitMQ, PostgreSQL, Prometheus from Debian packages -------------------------------------------
 for name in rabbitmq postgres prometheus; do
-  tag="medpipeline/$name:$( (echo "$base"; cat "$root/infra/$name/Dockerfile" "$root/infra/$name"/*-entrypoint.sh 2>/dev/null) | sha256sum | cut -c1-12)"
+  tag="medpipeline/$name:$( (echo "$base"; cat "$root/infra/$name/Dockerfile"; cat "$root/infra/$name/debian-entrypoint.sh" 2>/dev/null || true) |
+    sha256sum | cut -c1-12)"
   build "$tag" "$root/infra/$name/Dockerfile" "$root/infra/$name" --build-arg "BASE_IMAGE=$base"
   docker tag "$tag" "medpipeline/$name:local"
 done
