@@ -20,8 +20,10 @@ as_root=""
 say() { printf '[images] %s %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 hash_of() { (cd "$root" && cat "$@" | sha256sum | cut -c1-12); }
 has_image() { docker image inspect "$1" >/dev/null 2>&1; }
+current=()
 build() { # build <tag> <dockerfile> <context> [build args...]
   local tag=$1 file=$2 context=$3; shift 3
+  current+=("$tag")
   if has_image "$tag"; then say "cached $tag"; return; fi
   say "building $tag"
   docker build --network host -f "$file" -t "$tag" "$@" "$context" >"$state/build.log" 2>&1 ||
@@ -50,15 +52,19 @@ docker tag "$base" medpipeline/debian:local
 
 # --- .NET runtime image ---------------------------------------------------------------------------
 dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
-runtime="medpipeline/dotnet-runtime:$( (echo "$base"; dotnet --list-runtimes; cat "$here/dotnet-runtime.Dockerfile") | sha256sum | cut -c1-12)"
+runtime="medpipeline/dotnet-runtime:$( (echo "$base"; dotnet --list-runtimes; cat "$here/dotnet-runtime.Dockerfile" "$here/http-ready.sh";
+  cd "$root" && find models -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-12)"
 if has_image "$runtime"; then
   say "cached $runtime"
 else
+  # The context is the file tree the image adds at /: the runtime (not the SDK), the health check script, the models.
   context="$state/runtime-context.$$"
-  mkdir -p "$context/dotnet"
-  # The runtime only: the SDK stays on the host.
-  cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$dotnet_root/shared" "$context/dotnet/"
-  cp -a "$dotnet_root"/LICENSE.txt "$dotnet_root"/ThirdPartyNotices.txt "$context/dotnet/" 2>/dev/null || true
+  mkdir -p "$context/usr/share/dotnet" "$context/usr/local/bin" "$context/usr/bin"
+  cp -a "$dotnet_root/dotnet" "$dotnet_root/host" "$dotnet_root/shared" "$context/usr/share/dotnet/"
+  cp -a "$dotnet_root"/LICENSE.txt "$dotnet_root"/ThirdPartyNotices.txt "$context/usr/share/dotnet/" 2>/dev/null || true
+  ln -s /usr/share/dotnet/dotnet "$context/usr/bin/dotnet"
+  install -m 0755 "$here/http-ready.sh" "$context/usr/local/bin/http-ready"
+  cp -a "$root/models" "$context/models"
   build "$runtime" "$here/dotnet-runtime.Dockerfile" "$context" --build-arg "BASE_IMAGE=$base"
   rm -rf "$context"
 fi
@@ -73,21 +79,31 @@ for name in rabbitmq postgres prometheus; do
 done
 
 # --- the services, published here ------------------------------------------------------------------
-context="$state/services-context"
-rm -rf "$context"
-mkdir -p "$context/published"
-cp -a "$root/models" "$here/http-ready.sh" "$context/"
+# One small context per service (its publish output), so each build sends only its own files.
 for project in MedPipeline.Orchestrator MedPipeline.Unpacker MedPipeline.Preprocessor MedPipeline.Inference \
   MedPipeline.StatusCallback MedPipeline.Gateway dev/MedPipeline.SampleBackend; do
   name=${project#dev/}
+  context="$state/services/$name"
+  rm -rf "$context"
   say "publishing $name"
   dotnet publish "$root/services/$project/$name.csproj" --configuration Release --no-restore --verbosity quiet \
-    --output "$context/published/$name" >"$state/publish.log" 2>&1 || { cat "$state/publish.log" >&2; exit 1; }
-  content=$( (cd "$context" && cat "$here/service.prebuilt.Dockerfile" http-ready.sh &&
-    find models "published/$name" -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-12)
+    --output "$context" >"$state/publish.log" 2>&1 || { cat "$state/publish.log" >&2; exit 1; }
+  content=$( (cd "$context" && echo "$runtime $name" && cat "$here/service.prebuilt.Dockerfile" &&
+    find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-12)
   image=$(echo "${name#MedPipeline.}" | tr '[:upper:]' '[:lower:]')
   build "medpipeline/$image:$content" "$here/service.prebuilt.Dockerfile" "$context" \
-    --build-arg "RUNTIME_IMAGE=$runtime" --build-arg "PROJECT=$name"
+    --build-arg "RUNTIME_IMAGE=$runtime"
   docker tag "medpipeline/$image:$content" "medpipeline/$image:local"
 done
+
+# Images of earlier recipes would otherwise fill the data root run after run (vfs stores every layer in full).
+current+=("$base" "$runtime")
+stale=$(docker images --format '{{.Repository}}:{{.Tag}}' | grep '^medpipeline/' | grep -v ':local$' |
+  grep -vxF -f <(printf '%s\n' "${current[@]}") || true)
+if [ -n "$stale" ]; then
+  say "removing images of earlier recipes: $(echo $stale)"
+  # shellcheck disable=SC2086 # one image name per word
+  docker rmi $stale >/dev/null
+  docker image prune -f >/dev/null
+fi
 say "ready"

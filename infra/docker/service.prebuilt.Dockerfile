@@ -1,15 +1,7 @@
-# One MedPipeline executable where no registry is reachable: published on the host by infra/docker/build-images.sh
-# (framework-dependent, the runtime is in RUNTIME_IMAGE) instead of inside the SDK image as infra/service.Dockerfile
-# does. The rest (user, paths, entry point, health check) is the same as there.
+# One MedPipeline executable where no registry is reachable: its output of `dotnet publish` on the host
+# (infra/docker/build-images.sh; framework-dependent) on RUNTIME_IMAGE, which carries the runtime, models, user,
+# paths, entry point and health check script (infra/docker/dotnet-runtime.Dockerfile). infra/service.Dockerfile
+# is the same image made the upstream way, published inside Microsoft's SDK image.
 ARG RUNTIME_IMAGE=medpipeline/dotnet-runtime:local
 FROM ${RUNTIME_IMAGE}
-ARG PROJECT
-COPY http-ready.sh /usr/local/bin/http-ready
-COPY models /models
-COPY published/${PROJECT} /app
-# The store volume takes this owner when docker-compose creates it.
-RUN mkdir -p /store && chown app:app /store
-ENV Models__Path=/models Store__Path=/store ASPNETCORE_URLS=http://+:8080 SERVICE_DLL=${PROJECT}.dll
-WORKDIR /app
-USER app
-ENTRYPOINT ["sh", "-c", "exec dotnet \"/app/$SERVICE_DLL\""]
+COPY . /app
