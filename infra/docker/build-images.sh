@@ -79,20 +79,18 @@ for name in rabbitmq postgres prometheus; do
 done
 
 # --- the services, published here ------------------------------------------------------------------
-# One small context per service (its publish output), so each build sends only its own files.
-for project in MedPipeline.Orchestrator MedPipeline.Unpacker MedPipeline.Preprocessor MedPipeline.Inference \
-  MedPipeline.StatusCallback MedPipeline.Gateway dev/MedPipeline.SampleBackend; do
-  name=${project#dev/}
+# One build context per service (its publish output), so each build sends only its own files.
+say "publishing the services"
+rm -rf "$state/services"
+dotnet msbuild "$here/publish-services.proj" -t:Publish -p:PublishRoot="$state/services" -nologo -verbosity:quiet \
+  >"$state/publish.log" 2>&1 || { cat "$state/publish.log" >&2; exit 1; }
+for name in MedPipeline.Orchestrator MedPipeline.Unpacker MedPipeline.Preprocessor MedPipeline.Inference \
+  MedPipeline.StatusCallback MedPipeline.Gateway MedPipeline.SampleBackend; do
   context="$state/services/$name"
-  rm -rf "$context"
-  say "publishing $name"
-  dotnet publish "$root/services/$project/$name.csproj" --configuration Release --no-restore --verbosity quiet \
-    --output "$context" >"$state/publish.log" 2>&1 || { cat "$state/publish.log" >&2; exit 1; }
   content=$( (cd "$context" && echo "$runtime $name" && cat "$here/service.prebuilt.Dockerfile" &&
     find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-12)
   image=$(echo "${name#MedPipeline.}" | tr '[:upper:]' '[:lower:]')
-  build "medpipeline/$image:$content" "$here/service.prebuilt.Dockerfile" "$context" \
-    --build-arg "RUNTIME_IMAGE=$runtime"
+  build "medpipeline/$image:$content" "$here/service.prebuilt.Dockerfile" "$context" --build-arg "RUNTIME_IMAGE=$runtime"
   docker tag "medpipeline/$image:$content" "medpipeline/$image:local"
 done
 
