@@ -28,7 +28,7 @@ public sealed class When_the_stack_runs_in_docker_compose
 
         clock.Restart();
         var build = await CommandLine.RunCheckedAsync("bash", ["infra/docker/build-images.sh"], engine.Environment, TimeSpan.FromMinutes(30));
-        var built = build.Split('\n').Count(line => line.Contains("] building ", StringComparison.Ordinal));
+        var built = build.Split('\n').Count(line => line.Contains(" building medpipeline/", StringComparison.Ordinal));
         Report($"images ready in {clock.Elapsed.TotalSeconds:F1} s ({built} built, the rest cached)");
 
         var directory = FixtureDirectory.Create("compose");
