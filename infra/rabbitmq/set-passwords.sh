@@ -20,8 +20,16 @@ declare -A passwords=(
 # RABBITMQ_DEFAULT_USER, and the administrator would never exist. The import leaves the administrator alone.
 # shellcheck disable=SC2086 # COMPOSE is a command line.
 ${COMPOSE:-docker compose} exec -T rabbitmq rabbitmqctl import_definitions /etc/rabbitmq/medpipeline-definitions.json
+pairs=()
 for user in "${!passwords[@]}"; do
-  # The password is an argument of rabbitmqctl inside the container for the moment it runs.
-  # shellcheck disable=SC2086 # COMPOSE is a command line.
-  ${COMPOSE:-docker compose} exec -T rabbitmq rabbitmqctl change_password "$user" "${passwords[$user]}"
+  password=${passwords[$user]}
+  [[ $password =~ ^[A-Za-z0-9._~-]+$ ]] ||
+    { echo "set-passwords: the password of $user must be URL-safe (A-Z a-z 0-9 . _ ~ -): it goes into amqp:// URIs" >&2; exit 1; }
+  pairs+=("{<<\"$user\">>, <<\"$password\">>}")
 done
+list=$(IFS=,; echo "${pairs[*]}")
+# One rabbitmqctl run for every user (each run starts an Erlang VM, seconds apiece). The passwords are in its
+# arguments inside the container for the moment it runs.
+# shellcheck disable=SC2086 # COMPOSE is a command line.
+${COMPOSE:-docker compose} exec -T rabbitmq rabbitmqctl eval \
+  "[ok = rabbit_auth_backend_internal:change_password(U, P, <<\"set-passwords.sh\">>) || {U, P} <- [$list]], ok."
