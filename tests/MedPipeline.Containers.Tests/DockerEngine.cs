@@ -88,13 +88,20 @@ internal sealed class DockerEngine : IAsyncDisposable
         await _started.StopAsync(SigTerm, TimeSpan.FromSeconds(60));
         await _started.DisposeAsync();
         FixtureDirectory.Delete(_started.Directory);
+        // dockerd leaves its network namespace handle mounted below the exec root.
+        var namespaceHandle = Path.Combine(_runDirectory!, "exec", "netns", "default");
+        if (File.Exists(namespaceHandle))
+        {
+            await CommandLine.RunAsync("umount", [namespaceHandle], new Dictionary<string, string>(), TimeSpan.FromSeconds(30));
+        }
+
         try
         {
             Directory.Delete(_runDirectory!, recursive: true);
         }
         catch (IOException)
         {
-            // A mount point dockerd left behind; the folder is only a few sockets.
+            // Still mounted (umount refused): the folder holds nothing but that handle.
         }
     }
 }
