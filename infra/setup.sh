@@ -31,8 +31,14 @@ apt_packages=(
   prometheus           # promtool checks infra/prometheus; the metrics tests start it on a loopback port
   orthanc              # a real DICOMweb client (PACS) for the STOW-RS pipeline test
   orthanc-dicomweb     # Orthanc's DICOMweb plugin (its STOW-RS client)
+  debootstrap          # the Debian base image of the container test (no registry here): infra/docker/build-images.sh
   unzip
 )
+# The container test starts Debian's dockerd (vfs, host network) when no engine answers and runs docker-compose.yml
+# with docker-compose 1.29. A machine that has Docker already (GitHub's runners: Docker's own packages, which
+# conflict with docker.io) keeps its engine.
+command -v dockerd >/dev/null 2>&1 || apt_packages+=(docker.io)
+command -v docker-compose >/dev/null 2>&1 || apt_packages+=(docker-compose)
 missing=()
 for p in "${apt_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

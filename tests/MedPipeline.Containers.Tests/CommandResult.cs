@@ -1,0 +1,3 @@
+namespace MedPipeline.Containers.Tests;
+
+internal sealed record CommandResult(int ExitCode, string Output);
