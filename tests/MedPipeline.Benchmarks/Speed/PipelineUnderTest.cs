@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using MedPipeline.LocalStack;
+using MedPipeline.Organizations;
 using MedPipeline.Testing;
 
 namespace MedPipeline.Benchmarks.Speed;
@@ -23,12 +24,17 @@ internal sealed class PipelineUnderTest : IAsyncDisposable
     private readonly LocalPipeline _pipeline;
     private readonly HttpClient _gateway;
     private readonly HttpClient _backend;
+    private readonly HttpClient _admin;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string CorrelationId, DateTimeOffset Posted, double PostMs)> _submitted = new();
     private int _seen;
 
-    private PipelineUnderTest(PrivateRabbitMq broker, PrivatePostgres postgres, LocalPipeline pipeline)
+    private PipelineUnderTest(PrivateRabbitMq broker, PrivatePostgres postgres, LocalPipeline pipeline, string adminKey)
     {
         (_broker, _postgres, _pipeline) = (broker, postgres, pipeline);
         _gateway = pipeline.GatewayClient(timeout: TimeSpan.FromMinutes(10));
+        _admin = pipeline.GatewayClient();
+        _admin.DefaultRequestHeaders.Remove("X-API-Key");
+        _admin.DefaultRequestHeaders.Add("X-API-Key", adminKey);
         _backend = new HttpClient { BaseAddress = pipeline.SampleBackend };
     }
 
@@ -36,16 +42,32 @@ internal sealed class PipelineUnderTest : IAsyncDisposable
     {
         var broker = await PrivateRabbitMq.StartAsync(TimeSpan.FromSeconds(90));
         var postgres = await PrivatePostgres.StartAsync(TimeSpan.FromSeconds(90));
-        var pipeline = await LocalPipeline.StartAsync(new PipelineSettings(RepositoryPaths.Root, TestBuild.Configuration, broker.Endpoint,
-            await postgres.Endpoint.CreatePipelineDatabaseAsync("speed"))
+        // A second key of the organization with role admin reads the saga's timeline of a series (GET /api/admin/series/{id}).
+        var adminKey = ApiKeys.NewKey();
+        var settings = new PipelineSettings(RepositoryPaths.Root, TestBuild.Configuration, broker.Endpoint, await postgres.Endpoint.CreatePipelineDatabaseAsync("speed"));
+        var pipeline = await LocalPipeline.StartAsync(settings with
         {
-            Settings = new Dictionary<string, string> { ["Logging__LogLevel__Default"] = "Warning" },
+            Settings = new Dictionary<string, string>
+            {
+                ["Logging__LogLevel__Default"] = "Warning",
+                [$"Organizations__{settings.Organization}__ApiKeys__1__Id"] = "speed-admin",
+                [$"Organizations__{settings.Organization}__ApiKeys__1__Sha256"] = ApiKeys.HashOf(adminKey),
+                [$"Organizations__{settings.Organization}__ApiKeys__1__Roles__0"] = "admin",
+            },
         });
-        return new PipelineUnderTest(broker, postgres, pipeline);
+        return new PipelineUnderTest(broker, postgres, pipeline, adminKey);
     }
 
     /// <summary>Submits every series at once and returns when the last callback arrived, with each callback's body.</summary>
-    public async Task<(TimeSpan Elapsed, IReadOnlyList<JsonElement> Callbacks)> RunAsync(IReadOnlyList<CtSeriesFiles> series, string modelType)
+    public async Task<(TimeSpan Elapsed, IReadOnlyList<JsonElement> Callbacks)> RunAsync(IReadOnlyList<CtSeriesFiles> series, string modelType) =>
+        (await RunWithStagesAsync(series, modelType)).Run;
+
+    /// <summary>
+    /// As <see cref="RunAsync"/>, and where the time of the first series went: the POST until its 202, each stage the
+    /// saga recorded (admin timeline), and the callback's arrival after the saga finished.
+    /// </summary>
+    public async Task<((TimeSpan Elapsed, IReadOnlyList<JsonElement> Callbacks) Run, List<(string Stage, double Ms)> Stages)> RunWithStagesAsync(
+        IReadOnlyList<CtSeriesFiles> series, string modelType)
     {
         var ids = series.Select(_ => $"speed-{Interlocked.Increment(ref _seen)}").ToList();
         var clock = Stopwatch.StartNew();
@@ -63,8 +85,25 @@ internal sealed class PipelineUnderTest : IAsyncDisposable
                 uploads.Release();
             }
         }));
-        var callbacks = await CallbacksAsync(ids);
-        return (clock.Elapsed, callbacks);
+        var (callbacks, firstArrived) = await CallbacksAsync(ids);
+        var elapsed = clock.Elapsed;
+        return ((elapsed, callbacks), await StagesAsync(_submitted[ids[0]], firstArrived));
+    }
+
+    private async Task<List<(string Stage, double Ms)>> StagesAsync((string CorrelationId, DateTimeOffset Posted, double PostMs) first, DateTimeOffset callbackAt)
+    {
+        using var timeline = JsonDocument.Parse(await _admin.GetStringAsync($"api/admin/series/{first.CorrelationId}"));
+        var stages = new List<(string Stage, double Ms)> { ("POST until 202", first.PostMs) };
+        DateTimeOffset? last = null;
+        foreach (var stage in timeline.RootElement.GetProperty("timeline").EnumerateArray())
+        {
+            var at = stage.GetProperty("at").GetDateTimeOffset();
+            stages.Add((stage.GetProperty("stage").GetString()!, ((at - (last ?? first.Posted)).TotalMilliseconds)));
+            last = at;
+        }
+
+        stages.Add(("callback received", (callbackAt - last!.Value).TotalMilliseconds));
+        return stages;
     }
 
     /// <summary>Peak resident memory of every service since the last reset, in MB (VmHWM).</summary>
@@ -95,14 +134,20 @@ internal sealed class PipelineUnderTest : IAsyncDisposable
 
         // The same series sent again would be answered from its stored outcome; a repeated run must do the work again.
         form.Add(new StringContent("true"), "predictAgain");
+        var posted = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
         using var response = await _gateway.PostAsync("api/studies/series/predict", form);
+        var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"submitting {seriesId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            throw new InvalidOperationException($"submitting {seriesId}: {(int)response.StatusCode} {body}");
         }
+
+        using var accepted = JsonDocument.Parse(body);
+        _submitted[seriesId] = (accepted.RootElement.GetProperty("correlationId").GetString()!, posted, clock.Elapsed.TotalMilliseconds);
     }
 
-    private async Task<List<JsonElement>> CallbacksAsync(List<string> ids)
+    private async Task<(List<JsonElement> Callbacks, DateTimeOffset FirstArrived)> CallbacksAsync(List<string> ids)
     {
         var deadline = DateTime.UtcNow.AddMinutes(15);
         while (DateTime.UtcNow < deadline)
@@ -111,7 +156,7 @@ internal sealed class PipelineUnderTest : IAsyncDisposable
             var byId = received.RootElement.EnumerateArray().GroupBy(c => c.GetProperty("seriesId").GetString()!).ToDictionary(g => g.Key, g => g.First());
             if (ids.All(byId.ContainsKey))
             {
-                return [.. ids.Select(id => byId[id].GetProperty("body").Clone())];
+                return ([.. ids.Select(id => byId[id].GetProperty("body").Clone())], byId[ids[0]].GetProperty("receivedAt").GetDateTimeOffset());
             }
 
             await Task.Delay(5);
@@ -123,6 +168,7 @@ internal sealed class PipelineUnderTest : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _gateway.Dispose();
+        _admin.Dispose();
         _backend.Dispose();
         await _pipeline.DisposeAsync();
         await _postgres.DisposeAsync();
