@@ -11,9 +11,17 @@ while IFS= read -r -d '' trx; do
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)
   [ -n "$counters" ] || { echo "no counters in $trx" >&2; failed=$((failed + 1)); continue; }
   passed=$((passed + $(attr passed "$counters")))
+  before=$failed
   for a in failed error timeout aborted; do
     v=$(attr "$a" "$counters"); failed=$((failed + ${v:-0}))
   done
+  # A test host killed mid-run (a crash, or the hang timeout) leaves a run that is not Completed and may count
+  # no test at all: that is a failure, never a silent skip.
+  outcome=$(grep -o '<ResultSummary outcome="[A-Za-z]*"' "$trx" | head -n 1 | sed 's/.*outcome="\(.*\)"/\1/' || true)
+  if [ "$outcome" != "Completed" ] && [ "$failed" -eq "$before" ]; then
+    echo "test run not completed ($outcome) in $trx: $(grep -o '<Text>[^<]*</Text>' "$trx" | head -n 2 | sed 's/<[^>]*>//g' | tr '\n' ' ')" >&2
+    failed=$((failed + 1))
+  fi
   for a in notExecuted inconclusive; do
     v=$(attr "$a" "$counters"); skipped=$((skipped + ${v:-0}))
   done
