@@ -58,3 +58,37 @@ class WithReconstructionError(nn.Module):
         reconstruction = self.net(image)
         mse = ((reconstruction - image) ** 2).mean(dim=(1, 2, 3))
         return mse, reconstruction
+
+
+def classifier_embedding(net, image):
+    """The penultimate features: the global pool, flattened (what the last linear layer sees)."""
+    return net.head[1](net.head[0](net.features(image)))
+
+
+def autoencoder_embedding(net, image):
+    """The bottleneck (8x8x8) averaged over 2x2 blocks and flattened: 128 numbers per image, small enough to keep
+    100,000 series in memory for a similar-case search and still spatial."""
+    return torch.flatten(nn.functional.avg_pool2d(net.encoder(image), 2), 1)
+
+
+class ExportedClassifier(nn.Module):
+    """What is exported: (probabilities, embedding)."""
+
+    def __init__(self, net):
+        super().__init__()
+        self.net = net
+
+    def forward(self, image):
+        return torch.softmax(self.net(image), dim=1), classifier_embedding(self.net, image)
+
+
+class ExportedAutoencoder(nn.Module):
+    """What is exported: (reconstruction_mse, reconstruction, embedding)."""
+
+    def __init__(self, net):
+        super().__init__()
+        self.net = net
+
+    def forward(self, image):
+        mse, reconstruction = WithReconstructionError(self.net)(image)
+        return mse, reconstruction, autoencoder_embedding(self.net, image)

@@ -46,8 +46,9 @@ def main():
     roc_auc = common.auc(probabilities[:, 1], y_test)
     print(f"ct: held-out accuracy {accuracy:.4f}, AUC {roc_auc:.4f}", flush=True)
 
-    common.export(model, FOLDER, torch.from_numpy(x_test[:1]), ["probabilities"])
-    common.write_golden(FOLDER, x_test[:4], ["probabilities"], model)
+    exported = nets.ExportedClassifier(net).eval()
+    common.export(exported, FOLDER, torch.from_numpy(x_test[:1]), ["probabilities", "embedding"])
+    common.write_golden(FOLDER, x_test[:4], ["probabilities", "embedding"], exported)
     manifest = common.write_manifest(FOLDER, {
         "modelType": "ct-lesion-classifier",
         "name": "CT lesion classifier",
@@ -55,7 +56,7 @@ def main():
         "file": "model.onnx",
         "task": "classification",
         "input": {"name": "image", "shape": [-1, 1, 64, 64]},
-        "outputs": {"probabilities": "probabilities"},
+        "outputs": {"probabilities": "probabilities", "embedding": "embedding"},
         "preprocessing": {
             "targetWidth": 64, "targetHeight": 64, "resize": "area",
             "windowing": {"rule": "fixed", "center": CENTER, "width": WIDTH},

@@ -52,8 +52,9 @@ def main():
     accuracy = float((probabilities.argmax(1) == y_test).mean())
     print(f"digits: held-out accuracy {accuracy:.4f}", flush=True)
 
-    common.export(model, FOLDER, torch.from_numpy(x_test[:1]), ["probabilities"])
-    common.write_golden(FOLDER, x_test[:4], ["probabilities"], model)
+    exported = nets.ExportedClassifier(net).eval()
+    common.export(exported, FOLDER, torch.from_numpy(x_test[:1]), ["probabilities", "embedding"])
+    common.write_golden(FOLDER, x_test[:4], ["probabilities", "embedding"], exported)
     manifest = common.write_manifest(FOLDER, {
         "modelType": "digit-classifier",
         "name": "Handwritten digit classifier",
@@ -61,7 +62,7 @@ def main():
         "file": "model.onnx",
         "task": "classification",
         "input": {"name": "image", "shape": [-1, 1, 28, 28]},
-        "outputs": {"probabilities": "probabilities"},
+        "outputs": {"probabilities": "probabilities", "embedding": "embedding"},
         "preprocessing": {
             "targetWidth": 28, "targetHeight": 28, "resize": "area",
             "windowing": {"rule": "fixed", "center": 127.5, "width": 256},

@@ -47,8 +47,10 @@ def main():
     print(f"xray: threshold {threshold:.6f}, AUC {roc_auc:.4f}, sensitivity {detected:.3f}, false alarms {false_alarms:.3f}", flush=True)
 
     held_out = preprocess(np.concatenate([test_normal[:2], test_anomaly[:2]]))
-    common.export(model, FOLDER, torch.from_numpy(held_out[:1]), ["reconstruction_mse", "reconstruction"])
-    common.write_golden(FOLDER, held_out, ["reconstruction_mse", "reconstruction"], model)
+    exported = nets.ExportedAutoencoder(net).eval()
+    names = ["reconstruction_mse", "reconstruction", "embedding"]
+    common.export(exported, FOLDER, torch.from_numpy(held_out[:1]), names)
+    common.write_golden(FOLDER, held_out, names, exported)
     manifest = common.write_manifest(FOLDER, {
         "modelType": "xray-anomaly",
         "name": "Radiograph anomaly detector (autoencoder)",
@@ -56,7 +58,7 @@ def main():
         "file": "model.onnx",
         "task": "anomaly",
         "input": {"name": "image", "shape": [-1, 1, 64, 64]},
-        "outputs": {"reconstructionMse": "reconstruction_mse", "reconstruction": "reconstruction"},
+        "outputs": {"reconstructionMse": "reconstruction_mse", "reconstruction": "reconstruction", "embedding": "embedding"},
         "preprocessing": {
             "targetWidth": 64, "targetHeight": 64, "resize": "area",
             "windowing": {"rule": "dicom"},

@@ -4,6 +4,7 @@ using MedPipeline.Gateway.DicomWeb;
 using MedPipeline.Gateway.Identity;
 using MedPipeline.Gateway.Options;
 using MedPipeline.Gateway.Series;
+using MedPipeline.Gateway.Similar;
 using MedPipeline.Hosting;
 using MedPipeline.Hosting.Health;
 using MedPipeline.Gateway.SingleImage;
@@ -68,6 +69,7 @@ public static class GatewayServices
         if (SeriesPipelineServices.IsConfigured(app.Configuration))
         {
             app.MapSeriesEndpoints();
+            app.MapSimilarCaseEndpoints();
             app.MapDicomWebEndpoints();
             app.MapAdminEndpoints();
         }

@@ -32,6 +32,10 @@ public sealed class When_a_postprocessing_manifest_is_broken
             "tiny-logits/model.onnx", "postprocessing.probabilities", "line 1");
         yield return Case("Postprocessing_null", () => Null(ModelFolder.LogitsClassifier(), "postprocessing"),
             "tiny-logits/model.onnx", "postprocessing", "must be an object");
+        yield return Case("Embedding_not_one_vector_per_image", () => With(ModelFolder.OwnAutoencoder(), "outputs", "embedding", "reconstruction"),
+            "tiny-autoencoder/model.onnx", "outputs.embedding", "[batch, D]");
+        yield return Case("Embedding_not_an_output", () => With(ModelFolder.LogitsClassifier(), "outputs", "embedding", "penultimate"),
+            "tiny-logits/model.onnx", "outputs.embedding", "not an output");
         yield return Case("Graph_MSE_missing_without_postprocessing", () => Without(ModelFolder.OwnAutoencoder(), "postprocessing", "reconstructionMse"),
             "tiny-autoencoder/model.onnx", "outputs.reconstructionMse", "fromReconstruction");
     }

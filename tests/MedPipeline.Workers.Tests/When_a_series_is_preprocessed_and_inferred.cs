@@ -49,7 +49,20 @@ public sealed class When_a_series_is_preprocessed_and_inferred
         Assert.That(prediction.PredictedClass, Is.EqualTo("lesion"));
         Assert.That(prediction.Instances.Select(i => i.PredictedClass), Is.EqualTo(new[] { "normal", "normal", "normal", "lesion" }));
         Assert.That(prediction.InstanceCount, Is.EqualTo(4));
-        Assert.That(prediction.Model.Sha256, Is.EqualTo("bcffbf4016fbf8f18984a2dc9cb4f3a75bcc1a474631ffb257f21baaa382a06b"));
+        Assert.That(prediction.Model.Sha256, Is.EqualTo("377d785f143370593b1956b0ae092e9f563e1de79ae35119243ae468aab5f832"));
+    }
+
+    [Test]
+    public async Task The_series_carries_one_unit_length_embedding_for_similar_case_search()
+    {
+        var slices = ShippedSample.All().Where(s => s.ModelType == "xray-anomaly").Take(4).ToList();
+
+        await RunAsync("xray-anomaly", slices);
+
+        var embedding = (await PublishedAsync<SeriesInferenceCompleted>()).Embedding;
+        Assert.That(embedding, Has.Count.EqualTo(128), "the autoencoder's bottleneck, 8 channels averaged to 4x4");
+        Assert.That(Math.Sqrt(embedding!.Sum(v => (double)v * v)), Is.EqualTo(1).Within(1e-5));
+        Assert.That(embedding.All(float.IsFinite), Is.True);
     }
 
     [Test]

@@ -2,6 +2,7 @@ using MedPipeline.Gateway.Admin;
 using MedPipeline.Gateway.Admin.Queues;
 using MedPipeline.Gateway.DicomWeb;
 using MedPipeline.Gateway.Options;
+using MedPipeline.Gateway.Similar;
 using MedPipeline.Gateway.Uploads;
 using MedPipeline.Hosting;
 using MedPipeline.Hosting.Messaging;
@@ -37,6 +38,8 @@ public static class SeriesPipelineServices
         builder.Services.AddSingleton<SeriesUploadReader>();
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton<SeriesStatusReader>();
+        builder.Services.AddSingleton<SimilarCaseReader>();
+        builder.Services.AddSingleton<SimilarCaseIndex>();
         builder.Services.AddSingleton<AdminSeriesReader>();
         builder.Services.AddSingleton<SeriesActionTargetReader>();
         builder.Services.AddSingleton<AdminStatsReader>();

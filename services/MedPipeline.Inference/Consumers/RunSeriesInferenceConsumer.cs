@@ -4,6 +4,7 @@ using MedPipeline.Contracts;
 using MedPipeline.Hosting.Telemetry;
 using MedPipeline.Inference.Series;
 using MedPipeline.Inference.Telemetry;
+using MedPipeline.ModelRunner;
 using MedPipeline.Models;
 
 namespace MedPipeline.Inference.Consumers;
@@ -46,6 +47,7 @@ public sealed class RunSeriesInferenceConsumer(ModelRegistry registry, StoredTen
             CorrelationId = m.CorrelationId,
             AttemptId = m.AttemptId,
             Prediction = SeriesPredictionMapping.ToPrediction(model.Manifest, index, answers, clock.Elapsed),
+            Embedding = SeriesEmbedding.Pool(answers),
         });
     }
 }

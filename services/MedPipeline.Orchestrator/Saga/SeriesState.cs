@@ -78,6 +78,9 @@ public sealed class SeriesState : SagaStateMachineInstance, ISagaVersion
 
     public SeriesPrediction? Prediction { get; set; }
 
+    /// <summary>The completed attempt's series embedding (unit length) for similar-case search; null without one.</summary>
+    public float[]? Embedding { get; set; }
+
     /// <summary>Per backend series id: how its last callback delivery went.</summary>
     public Dictionary<string, string> CallbackOutcomes { get; set; } = [];
 

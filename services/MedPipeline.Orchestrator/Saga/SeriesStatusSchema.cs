@@ -79,4 +79,14 @@ internal static class SeriesStatusSchema
         FROM {Saga} AS saga
         WHERE saga.correlation_id = status.correlation_id AND status.archive_key IS NULL;
         """);
+
+    /// <summary>
+    /// Version 6 (4 and 5 are heatmaps and DICOM output): a completed series' embedding and the model it came from, and the
+    /// index the gateway's similar-case search reads new rows by (organization, model, last change).
+    /// </summary>
+    public static Migration Version6 { get; } = new(Component, 6, $"""
+        ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS embedding real[] NULL;
+        ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS embedding_model text NULL;
+        CREATE INDEX IF NOT EXISTS {SeriesStatusTable.TableName}_model_age ON {Table} (organization, model_type, updated_at);
+        """);
 }

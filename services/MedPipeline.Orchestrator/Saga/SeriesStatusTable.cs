@@ -11,7 +11,9 @@ namespace MedPipeline.Orchestrator.Saga;
 /// one row per series, written with every change of the saga row in the same transaction. Columns,
 /// not the saga's JSON: readers need no knowledge of <see cref="SeriesState"/>. State and stage are
 /// PascalCase names; status is the edge word; prediction is the contract's JSON; archive_key is the
-/// upload the series still holds (null once the saga asked for its deletion), which an operator's rerun needs.
+/// upload the series still holds (null once the saga asked for its deletion), which an operator's rerun needs;
+/// embedding is a completed series' vector for similar-case search, embedding_model the sha256 of the model that made it
+/// (vectors of different models do not compare).
 /// </summary>
 public sealed class SeriesStatusTable : ISagaReadModel<SeriesState>
 {
@@ -27,6 +29,7 @@ public sealed class SeriesStatusTable : ISagaReadModel<SeriesState>
         "correlation_id", "organization", "study_instance_uid", "series_instance_uid", "model_type", "state", "status", "stage", "reason",
         "attempt", "attempt_id", "modality", "instance_count", "image_instance_count", "total_bytes", "received_at", "unpacking_started_at",
         "unpacked_at", "preprocessed_at", "inferred_at", "finished_at", "prediction", "callbacks", "archive_key",
+        "embedding", "embedding_model",
     ];
 
     private static readonly string Upsert = $"""
@@ -39,7 +42,8 @@ public sealed class SeriesStatusTable : ISagaReadModel<SeriesState>
 
     public SeriesStatusTable(JsonSerializerOptions json) => _json = json;
 
-    public IReadOnlyList<Migration> Migrations { get; } = [SeriesStatusSchema.Version1, SeriesStatusSchema.Version2, SeriesStatusSchema.Version3];
+    public IReadOnlyList<Migration> Migrations { get; } = [SeriesStatusSchema.Version1, SeriesStatusSchema.Version2, SeriesStatusSchema.Version3,
+        SeriesStatusSchema.Version6];
 
     public async Task WriteAsync(ConsumeTransaction transaction, SeriesState saga, CancellationToken cancellationToken)
     {
@@ -59,6 +63,8 @@ public sealed class SeriesStatusTable : ISagaReadModel<SeriesState>
             (saga.Prediction is null ? null : JsonSerializer.Serialize(saga.Prediction, _json), NpgsqlDbType.Jsonb),
             (JsonSerializer.Serialize(saga.CallbackOutcomes, _json), NpgsqlDbType.Jsonb),
             (saga.ArchiveDeleted || saga.ArchiveKey.Length == 0 ? null : saga.ArchiveKey, NpgsqlDbType.Text),
+            (saga.Embedding, NpgsqlDbType.Array | NpgsqlDbType.Real),
+            (saga.Embedding is null ? null : saga.Prediction?.Model.Sha256, NpgsqlDbType.Text),
         ];
         foreach (var (value, type) in values)
         {

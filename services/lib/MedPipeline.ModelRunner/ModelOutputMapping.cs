@@ -50,6 +50,23 @@ internal static class ModelOutputMapping
             }
         }
 
+        return WithEmbeddings(manifest, outputs, answers);
+    }
+
+    private static InstanceAnswer[] WithEmbeddings(ModelManifest manifest, IReadOnlyList<TensorResult> outputs, InstanceAnswer[] answers)
+    {
+        if (!manifest.Outputs.ContainsKey("embedding"))
+        {
+            return answers;
+        }
+
+        var embedding = Output(outputs, manifest, "embedding");
+        var width = embedding.Length / answers.Length;
+        for (var i = 0; i < answers.Length; i++)
+        {
+            answers[i] = answers[i] with { Embedding = embedding.AsSpan(i * width, width).ToArray() };
+        }
+
         return answers;
     }
 

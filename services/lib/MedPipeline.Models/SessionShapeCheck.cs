@@ -26,6 +26,13 @@ internal static class SessionShapeCheck
             }
         }
 
+        if (m.Outputs.TryGetValue("embedding", out var embeddingName)
+            && session.Outputs.First(o => o.Name == embeddingName).Dimensions is not [_, > 0])
+        {
+            throw new ModelManifestException(file, "outputs.embedding",
+                $"must name an output of shape [batch, D] with a fixed D; {session.Outputs.First(o => o.Name == embeddingName)} is not");
+        }
+
         if (m.Task == ModelTask.Classification)
         {
             var probabilities = session.Outputs.First(o => o.Name == m.Outputs["probabilities"]);
