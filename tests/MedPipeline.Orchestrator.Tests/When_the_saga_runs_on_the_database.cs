@@ -50,6 +50,36 @@ public sealed class When_the_saga_runs_on_the_database
     }
 
     [Test]
+    public async Task A_completed_attempt_keeps_its_embedding_and_model_and_a_new_attempt_drops_them()
+    {
+        await using var orchestrator = await OrchestratorOnDatabase.StartAsync("embedding");
+        var rows = orchestrator.Rows;
+        var request = Request(predictAgain: false);
+        var id = request.CorrelationId;
+        await orchestrator.Bus.Publish(request);
+        var step = await AssertStatusMatchesAsync(rows, id, "Received", 0);
+        await orchestrator.Bus.Publish(new SeriesUnpacked
+        {
+            CorrelationId = id, AttemptId = step.AttemptId, InstancesKey = "series/x", Modality = "CT", SopClassUids = ["1.2.840.10008.5.1.4.1.1.2"],
+            InstanceCount = 3, ImageInstanceCount = 3, TotalBytes = 1,
+        });
+        step = await AssertStatusMatchesAsync(rows, id, "Preprocessing", step.Version);
+        await orchestrator.Bus.Publish(new SeriesPreprocessed { CorrelationId = id, AttemptId = step.AttemptId, TensorBatchKeys = ["t/0"], FrameCount = 3 });
+        step = await AssertStatusMatchesAsync(rows, id, "Inferring", step.Version);
+
+        await orchestrator.Bus.Publish(new SeriesInferenceCompleted { CorrelationId = id, AttemptId = step.AttemptId, Prediction = Prediction, Embedding = [0.6f, 0.8f] });
+        step = await AssertStatusMatchesAsync(rows, id, "Completed", step.Version);
+        var stored = $"SELECT embedding FROM medpipe_read.series_status WHERE correlation_id = '{id}'";
+        Assert.That(await rows.ScalarAsync<float[]>(stored), Is.EqualTo(new[] { 0.6f, 0.8f }));
+        Assert.That(await rows.ScalarAsync<string>($"SELECT embedding_model FROM medpipe_read.series_status WHERE correlation_id = '{id}'"),
+            Is.EqualTo("abc"), "vectors of different model files do not compare");
+
+        await orchestrator.Bus.Publish(Request(predictAgain: true));
+        await AssertStatusMatchesAsync(rows, id, "Received", step.Version);
+        Assert.That(await rows.ScalarAsync<object>(stored), Is.EqualTo(DBNull.Value), "a running attempt is no similar case");
+    }
+
+    [Test]
     public async Task An_operators_cancel_fails_the_series_and_its_upload_leaves_the_status_row_so_a_rerun_is_refused()
     {
         await using var orchestrator = await OrchestratorOnDatabase.StartAsync("operator");
