@@ -9,7 +9,7 @@ using MedPipeline.ModelInput;
 using MedPipeline.Testing;
 
 // Decode, preprocess and inference throughput on this machine, or POST /predict latency. Usage:
-//   dotnet run -c Release --project tests/MedPipeline.Benchmarks [-- latency [requests] | -- series [count] | -- onnx [path/to/ae.onnx] | -- chaos [count] | -- speed [p1] [p2] [p3] [p5]]
+//   dotnet run -c Release --project tests/MedPipeline.Benchmarks [-- latency [requests] | -- series [count] | -- onnx [path/to/ae.onnx] | -- chaos [count] | -- speed [p1] [p2] [p3] [p5] | -- similar [count]]
 if (args.Length > 0 && args[0] == "chaos")
 {
     Environment.ExitCode = await MedPipeline.Benchmarks.Chaos.ChaosBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
@@ -19,6 +19,12 @@ if (args.Length > 0 && args[0] == "chaos")
 if (args.Length > 0 && args[0] == "speed")
 {
     await MedPipeline.Benchmarks.Speed.SpeedBenchmark.RunAsync(args[1..]);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "similar")
+{
+    await SimilarCaseBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
     return;
 }
 

@@ -25,7 +25,6 @@ public sealed class SimilarCaseReader(NpgsqlDataSource dataSource)
             FROM medpipe_read.series_status
             WHERE organization = $1 AND model_type = $2
               AND ($3::timestamptz IS NULL AND embedding IS NOT NULL OR updated_at > $3::timestamptz - $4::interval)
-            ORDER BY updated_at
             """);
         command.Parameters.Add(new() { Value = organization, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new() { Value = modelType, NpgsqlDbType = NpgsqlDbType.Text });
