@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using MedPipeline.Gateway.Similar;
 using MedPipeline.Organizations;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MedPipeline.Gateway.Tests;
 
@@ -44,6 +46,20 @@ public sealed class When_similar_series_are_asked_for
         Assert.That(items[0].GetProperty("status").GetString(), Is.EqualTo("completed"));
         Assert.That(items[0].GetProperty("isAnomaly").GetBoolean(), Is.True);
         Assert.That(items[0].GetProperty("statusUrl").GetString(), Does.StartWith("/api/studies/series/9.2/status"));
+    }
+
+    [Test]
+    public async Task The_index_is_loaded_in_the_background_when_the_gateway_starts()
+    {
+        var index = _gateway.Series.Factory.Services.GetRequiredService<SimilarCaseIndex>();
+        for (var i = 0; i < 100 && index.CountOf("st-olaf", "xray-anomaly") == 0; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        // st-olaf's six completed xray-anomaly series with vectors (the failed one is no similar case), maybe more from another test.
+        Assert.That(index.CountOf("st-olaf", "xray-anomaly"), Is.GreaterThanOrEqualTo(6));
+        Assert.That(index.CountOf("other-hospital", "xray-anomaly"), Is.EqualTo(1));
     }
 
     [Test]

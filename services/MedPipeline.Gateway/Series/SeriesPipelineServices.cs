@@ -40,6 +40,7 @@ public static class SeriesPipelineServices
         builder.Services.AddSingleton<SeriesStatusReader>();
         builder.Services.AddSingleton<SimilarCaseReader>();
         builder.Services.AddSingleton<SimilarCaseIndex>();
+        builder.Services.AddHostedService<SimilarCasePreload>();
         builder.Services.AddSingleton<AdminSeriesReader>();
         builder.Services.AddSingleton<SeriesActionTargetReader>();
         builder.Services.AddSingleton<AdminStatsReader>();

@@ -62,6 +62,10 @@ public sealed class SimilarCaseIndex(SimilarCaseReader reader)
         return found;
     }
 
+    /// <summary>Loads an organization and model type's vectors ahead of its first query (the gateway's start does, in the background).</summary>
+    public Task PreloadAsync(string organization, string modelType, CancellationToken cancellationToken) =>
+        RefreshAsync(_indexes.GetOrAdd((organization, modelType), _ => new OrganizationModelVectors()), organization, modelType, cancellationToken);
+
     private async Task RefreshAsync(OrganizationModelVectors vectors, string organization, string modelType, CancellationToken cancellationToken)
     {
         await vectors.Refreshing.WaitAsync(cancellationToken);

@@ -40,6 +40,21 @@ public sealed class SimilarCaseReader(NpgsqlDataSource dataSource)
         return rows;
     }
 
+    /// <summary>The organizations and model types that have searchable series (what the start-up preload loads).</summary>
+    public async Task<IReadOnlyList<(string Organization, string ModelType)>> SearchableKindsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT DISTINCT organization, model_type FROM medpipe_read.series_status WHERE embedding IS NOT NULL");
+        var kinds = new List<(string, string)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            kinds.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return kinds;
+    }
+
     /// <summary>The series' own embedding row (null when the read model has no such series).</summary>
     public async Task<EmbeddingRow?> EmbeddingOfAsync(Guid correlationId, CancellationToken cancellationToken)
     {
