@@ -5,7 +5,8 @@ namespace MedPipeline.LocalStack.Broker;
 /// <summary>
 /// RabbitMQ definitions (the format of <c>load_definitions</c> and the management API's /api/definitions) for the
 /// service and ingress users of <see cref="PipelineBrokerAccess"/>: infra/rabbitmq/definitions.json, which
-/// docker-compose loads. No password is in them (an empty hash: the user cannot log in until
+/// infra/rabbitmq/set-passwords.sh imports into the running broker (not at boot: a broker that loads definitions at boot
+/// never creates RABBITMQ_DEFAULT_USER). No password is in them (an empty hash: the user cannot log in until
 /// infra/rabbitmq/set-passwords.sh sets one), so the committed file holds no secret. The administrator is not in
 /// them: the broker's RABBITMQ_DEFAULT_USER/PASS create it (and so no guest), and an import must not clear its password.
 /// </summary>
