@@ -29,14 +29,21 @@ public sealed class HeatmapMaker(BatchInference inference)
     public async Task<Heatmap> MakeAsync(LoadedModel model, ReadOnlyMemory<float> row, string? label, DisplayImage source,
         CancellationToken cancellationToken)
     {
+        var map = await MapAsync(model, row, label, cancellationToken);
+        var shape = model.Manifest.Input!.Shape;
+        return Render(map, (int)shape[3], (int)shape[2], source);
+    }
+
+    /// <summary>The raw map at the model's input size (H×W, row order), before scaling and colour.</summary>
+    public async Task<float[]> MapAsync(LoadedModel model, ReadOnlyMemory<float> row, string? label, CancellationToken cancellationToken)
+    {
         var manifest = model.Manifest;
         EnsureAvailable(manifest);
         var shape = manifest.Input!.Shape;
         var (channels, height, width) = ((int)shape[1], (int)shape[2], (int)shape[3]);
-        var map = manifest.Task == ModelTask.Anomaly
+        return manifest.Task == ModelTask.Anomaly
             ? await ErrorMapAsync(model, row, channels, width * height, cancellationToken)
             : await OcclusionMapAsync(model, row, channels, OcclusionGrid.For(width, height), label, cancellationToken);
-        return Render(map, width, height, source);
     }
 
     /// <summary>A model-sized map scaled to [0, 1], resized to the source and colour-mapped over it, as a PNG.</summary>

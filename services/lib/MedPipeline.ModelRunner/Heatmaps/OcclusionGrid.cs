@@ -22,6 +22,11 @@ public sealed record OcclusionGrid(int Width, int Height, int Patch, int Stride)
 
     private List<int> Starts(int size)
     {
+        if (Patch < 1 || Stride < 1 || Patch > size)
+        {
+            throw new ArgumentException($"a {Patch}-pixel patch every {Stride} pixels does not fit a {Width}×{Height} input");
+        }
+
         var starts = new List<int>();
         for (var s = 0; s + Patch <= size; s += Stride)
         {
