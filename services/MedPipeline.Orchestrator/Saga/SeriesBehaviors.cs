@@ -48,6 +48,7 @@ internal static class SeriesBehaviors
             saga.Status = null;
             saga.Reason = null;
             saga.Prediction = null;
+            saga.Heatmaps = [];
             saga.FinishedAt = saga.UnpackingStartedAt = saga.UnpackedAt = saga.PreprocessedAt = saga.InferredAt = null;
             saga.ReceivedAt = settings.Now;
             saga.PendingCallbacks = [];

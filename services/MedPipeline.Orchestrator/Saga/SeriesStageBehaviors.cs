@@ -55,6 +55,7 @@ internal static class SeriesStageBehaviors
         {
             context.Saga.InferredAt = settings.Now;
             context.Saga.Prediction = context.Message.Prediction;
+            context.Saga.Heatmaps = [.. context.Message.Heatmaps];
         });
 
     /// <summary>
