@@ -1,6 +1,7 @@
 using MassTransit;
 using MedPipeline.Hosting.Messaging;
 using MedPipeline.Inference.Consumers;
+using MedPipeline.Inference.Heatmaps;
 using MedPipeline.Inference.Series;
 using MedPipeline.Models;
 using MedPipeline.Storage;
@@ -15,6 +16,7 @@ public static class InferenceServices
         builder.Services.AddSeriesStore();
         builder.Services.AddModelRegistry();
         builder.Services.AddSeriesInference();
+        builder.Services.AddSeriesHeatmaps();
         builder.AddMedPipelineMassTransit(x => x.AddConsumer<RunSeriesInferenceConsumer, RunSeriesInferenceConsumerDefinition>());
         return builder;
     }
