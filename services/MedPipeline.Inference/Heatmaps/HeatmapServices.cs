@@ -1,18 +1,16 @@
-using MedPipeline.Dicom;
-using MedPipeline.Dicom.Codecs;
-using MedPipeline.Inference.Options;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MedPipeline.Inference.Heatmaps;
 
 public static class HeatmapServices
 {
-    /// <summary>Series heatmaps: validated options, the codec processes for compressed sources (started on first use), the maker.</summary>
+    /// <summary>
+    /// Series heatmaps: the source reader and the maker, with default options; the host binds the options to configuration
+    /// and registers the codec processes compressed sources need.
+    /// </summary>
     public static IServiceCollection AddSeriesHeatmaps(this IServiceCollection services)
     {
-        services.AddOptions<HeatmapOptions>().BindConfiguration(HeatmapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CodecPoolOptions>().BindConfiguration(CodecPoolOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ICompressedFrameDecoder>(provider => new CodecProcessPool(provider.GetRequiredService<IOptions<CodecPoolOptions>>().Value));
+        services.AddOptions<Options.HeatmapOptions>();
         return services.AddSingleton<SourceFrameReader>().AddSingleton<SeriesHeatmaps>();
     }
 }

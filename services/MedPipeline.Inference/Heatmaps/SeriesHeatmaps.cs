@@ -46,7 +46,7 @@ public sealed partial class SeriesHeatmaps(ISeriesStore store, BatchInference in
     {
         var manifest = model.Manifest;
         var label = DecidingRows.LabelOf(manifest, answers);
-        var instances = await StoredJson.ReadAsync<InstanceIndex>(store, StoreLayout.InstanceIndexOf(StoreLayout.Instances(m.CorrelationId, m.AttemptId)),
+        var instances = await StoredJson.ReadAsync<InstanceIndex>(store, StoreLayout.InstanceIndexBeside(m.TensorsKey),
             cancellationToken);
         var rowLength = index.RowShape.Aggregate(1, (a, d) => a * d);
         var batches = new Dictionary<int, float[]>();
@@ -62,7 +62,7 @@ public sealed partial class SeriesHeatmaps(ISeriesStore store, BatchInference in
 
             var source = await sources.ReadAsync(image, row.Frame, manifest.Preprocessing!, cancellationToken);
             var heatmap = await new HeatmapMaker(inference).MakeAsync(model, values.AsMemory(row.Offset * rowLength, rowLength), label, source, cancellationToken);
-            var key = StoreLayout.Heatmap(m.CorrelationId, m.AttemptId, r);
+            var key = StoreLayout.Heatmap(m.TensorsKey, r);
             using (var png = new MemoryStream(heatmap.Png, writable: false))
             {
                 await store.WriteAsync(key, png, maxBytes: null, cancellationToken);

@@ -12,7 +12,7 @@ namespace MedPipeline.Inference.Heatmaps;
 /// pixel data the Unpacker's index located, compressed syntaxes through the codec processes). Only the k deciding frames
 /// come here, so the worker never holds a series' pixels.
 /// </summary>
-public sealed class SourceFrameReader(ISeriesStore store, ICompressedFrameDecoder codecs)
+public sealed class SourceFrameReader(ISeriesStore store, ICompressedFrameDecoder? codecs = null)
 {
     public async Task<DisplayImage> ReadAsync(IndexedInstance image, int frame, PreprocessingSpec spec, CancellationToken cancellationToken)
     {

@@ -65,12 +65,15 @@ public static class StoreLayout
 
     public static string TensorIndex(string tensorsKey) => StoreKey.Combine(tensorsKey, TensorIndexName);
 
+    /// <summary>The Unpacker's instance index of the attempt that owns <paramref name="tensorsKey"/> (what the Inference worker finds sources by).</summary>
+    public static string InstanceIndexBeside(string tensorsKey) => StoreKey.Combine(ParentOf(tensorsKey), InstanceIndexName);
+
     /// <summary>
-    /// The heatmap PNG of tensor row <paramref name="row"/> (0-based, series order) of an attempt: named by the row, never by
-    /// a UID from the uploaded files, and under the attempt's prefix so the series' cleanup and retention remove it.
+    /// The heatmap PNG of tensor row <paramref name="row"/> (0-based, series order) of the attempt that owns
+    /// <paramref name="tensorsKey"/>: named by the row, never by a UID from the uploaded files, and under the attempt's
+    /// prefix so the series' cleanup and retention remove it.
     /// </summary>
-    public static string Heatmap(Guid correlationId, Guid attemptId, int row) =>
-        StoreKey.Combine(SeriesAttempt(correlationId, attemptId), HeatmapsFolder, $"row-{row:D5}.png");
+    public static string Heatmap(string tensorsKey, int row) => StoreKey.Combine(ParentOf(tensorsKey), HeatmapsFolder, $"row-{row:D5}.png");
 
     /// <summary>
     /// The StatusCallback's receipt of one delivered callback (<c>callbacks/{callbackId}.json</c>): a redelivered command
