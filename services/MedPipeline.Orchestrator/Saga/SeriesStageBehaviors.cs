@@ -79,7 +79,7 @@ internal static class SeriesStageBehaviors
                 // The outcome is on the series; its copies in the store are no longer needed.
                 if (settings.DeleteSeriesData)
                 {
-                    await context.Publish(SeriesOutcome.DeleteData(context.Saga, except: null));
+                    await context.Publish(SeriesOutcome.DeleteData(context.Saga, except: null, keepHeatmaps: true));
                     context.Saga.ArchiveDeleted = true;
                 }
             })
