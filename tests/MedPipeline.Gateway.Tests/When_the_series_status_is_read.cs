@@ -29,16 +29,17 @@ public sealed class When_the_series_status_is_read
                     model_type text, state text, status text, stage text, reason text, attempt integer, attempt_id uuid, modality text,
                     instance_count integer, image_instance_count integer, total_bytes bigint, received_at timestamptz, unpacking_started_at timestamptz,
                     unpacked_at timestamptz, preprocessed_at timestamptz, inferred_at timestamptz, finished_at timestamptz, prediction jsonb,
-                    callbacks jsonb, updated_at timestamptz);
+                    callbacks jsonb, updated_at timestamptz, heatmaps jsonb);
                 INSERT INTO medpipe_read.series_status VALUES
                 ('{Running}', 'st-olaf', '1.2.3', '1.2.3.4', 'ct-lesion-classifier', 'Inferring', NULL, 'Inference', NULL, 1, gen_random_uuid(),
-                 NULL, NULL, NULL, NULL, '2026-11-27T10:00:00.123456Z', NULL, NULL, NULL, NULL, NULL, NULL, '{"{"}{"}"}', now()),
+                 NULL, NULL, NULL, NULL, '2026-11-27T10:00:00.123456Z', NULL, NULL, NULL, NULL, NULL, NULL, '{"{"}{"}"}', now(), NULL),
                 ('{Finished}', 'st-olaf', '1.2.3', '1.2.3.5', 'xray-anomaly', 'Completed', 'completed', NULL, NULL, 2, gen_random_uuid(),
                  'CR', 2, 1, 4096, '2026-11-27T09:00:00Z', '2026-11-27T09:00:01Z', '2026-11-27T09:00:02Z', '2026-11-27T09:00:03Z',
                  '2026-11-27T09:00:04Z', '2026-11-27T09:00:05Z',
                  '{"{"}"Model": {"{"}"ModelType": "xray-anomaly", "Name": "Radiograph anomaly detector", "Version": "1.0.0", "Sha256": "684c"{"}"},
                    "Task": "anomaly", "InstanceCount": 1, "ReconstructionMse": 0.0051, "IsAnomaly": true, "Threshold": 0.0033{"}"}',
-                 '{"{"}"backend-1": "delivered (HTTP 204, 1 attempt(s))"{"}"}', now());
+                 '{"{"}"backend-1": "delivered (HTTP 204, 1 attempt(s))"{"}"}', now(),
+                 '[{"{"}"SopInstanceUid": "1.2.3.5.1", "Frame": 1, "StoreKey": "series/x/y/heatmaps/row-00000.png", "Width": 64, "Height": 48{"}"}]');
                 """, connection);
             await command.ExecuteNonQueryAsync();
         }
@@ -61,7 +62,7 @@ public sealed class When_the_series_status_is_read
         var json = await client.GetStringAsync("api/studies/series/1.2.3.4/status?organization=st-olaf&modelType=ct-lesion-classifier");
 
         Assert.That(json, Is.EqualTo(
-            $$$"""{"correlationId":"{{{Running}}}","organization":"st-olaf","studyInstanceUid":"1.2.3","seriesInstanceUid":"1.2.3.4","modelType":"ct-lesion-classifier","state":"Inferring","status":"running","stage":"inference","reason":null,"attempt":1,"found":null,"timestamps":{"receivedAt":"2026-11-27T10:00:00.123456+00:00","unpackingStartedAt":null,"unpackedAt":null,"preprocessedAt":null,"inferredAt":null,"finishedAt":null},"result":null,"callbacks":{},"statusUrl":"/api/studies/series/1.2.3.4/status?organization=st-olaf&modelType=ct-lesion-classifier&studyInstanceUid=1.2.3"}"""));
+            $$$"""{"correlationId":"{{{Running}}}","organization":"st-olaf","studyInstanceUid":"1.2.3","seriesInstanceUid":"1.2.3.4","modelType":"ct-lesion-classifier","state":"Inferring","status":"running","stage":"inference","reason":null,"attempt":1,"found":null,"timestamps":{"receivedAt":"2026-11-27T10:00:00.123456+00:00","unpackingStartedAt":null,"unpackedAt":null,"preprocessedAt":null,"inferredAt":null,"finishedAt":null},"result":null,"callbacks":{},"heatmaps":[],"statusUrl":"/api/studies/series/1.2.3.4/status?organization=st-olaf&modelType=ct-lesion-classifier&studyInstanceUid=1.2.3"}"""));
     }
 
     [Test]
@@ -72,7 +73,7 @@ public sealed class When_the_series_status_is_read
         var json = await client.GetStringAsync("api/studies/series/1.2.3.5/status?organization=st-olaf&modelType=xray-anomaly&studyInstanceUid=1.2.3");
 
         Assert.That(json, Is.EqualTo(
-            $$$"""{"correlationId":"{{{Finished}}}","organization":"st-olaf","studyInstanceUid":"1.2.3","seriesInstanceUid":"1.2.3.5","modelType":"xray-anomaly","state":"Completed","status":"completed","stage":null,"reason":null,"attempt":2,"found":{"modality":"CR","instanceCount":2,"imageInstanceCount":1,"totalBytes":4096},"timestamps":{"receivedAt":"2026-11-27T09:00:00+00:00","unpackingStartedAt":"2026-11-27T09:00:01+00:00","unpackedAt":"2026-11-27T09:00:02+00:00","preprocessedAt":"2026-11-27T09:00:03+00:00","inferredAt":"2026-11-27T09:00:04+00:00","finishedAt":"2026-11-27T09:00:05+00:00"},"result":{"model":{"model_type":"xray-anomaly","name":"Radiograph anomaly detector","version":"1.0.0","sha256":"684c"},"task":"anomaly","instance_count":1,"reconstruction_mse":0.0051,"is_anomaly":true,"threshold":0.0033,"instances":[],"timings_ms":{}},"callbacks":{"backend-1":"delivered (HTTP 204, 1 attempt(s))"},"statusUrl":"/api/studies/series/1.2.3.5/status?organization=st-olaf&modelType=xray-anomaly&studyInstanceUid=1.2.3"}"""));
+            $$$"""{"correlationId":"{{{Finished}}}","organization":"st-olaf","studyInstanceUid":"1.2.3","seriesInstanceUid":"1.2.3.5","modelType":"xray-anomaly","state":"Completed","status":"completed","stage":null,"reason":null,"attempt":2,"found":{"modality":"CR","instanceCount":2,"imageInstanceCount":1,"totalBytes":4096},"timestamps":{"receivedAt":"2026-11-27T09:00:00+00:00","unpackingStartedAt":"2026-11-27T09:00:01+00:00","unpackedAt":"2026-11-27T09:00:02+00:00","preprocessedAt":"2026-11-27T09:00:03+00:00","inferredAt":"2026-11-27T09:00:04+00:00","finishedAt":"2026-11-27T09:00:05+00:00"},"result":{"model":{"model_type":"xray-anomaly","name":"Radiograph anomaly detector","version":"1.0.0","sha256":"684c"},"task":"anomaly","instance_count":1,"reconstruction_mse":0.0051,"is_anomaly":true,"threshold":0.0033,"instances":[],"timings_ms":{}},"callbacks":{"backend-1":"delivered (HTTP 204, 1 attempt(s))"},"heatmaps":[{"sopInstanceUid":"1.2.3.5.1","frame":1,"width":64,"height":48,"url":"/api/studies/series/1.2.3.5/heatmaps/1.2.3.5.1/1?organization=st-olaf&modelType=xray-anomaly&studyInstanceUid=1.2.3"}],"statusUrl":"/api/studies/series/1.2.3.5/status?organization=st-olaf&modelType=xray-anomaly&studyInstanceUid=1.2.3"}"""));
     }
 
     [Test]

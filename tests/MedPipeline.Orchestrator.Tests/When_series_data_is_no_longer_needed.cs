@@ -17,6 +17,20 @@ public sealed class When_series_data_is_no_longer_needed : SagaTest
     }
 
     [Test]
+    public async Task A_finished_attempt_with_heatmaps_keeps_them_and_deletes_the_rest()
+    {
+        var request = Request();
+        Scenario.Heatmaps = [new InstanceHeatmap { SopInstanceUid = "1.2.3.4.1", StoreKey = "series/x/a/heatmaps/row-00000.png", Width = 64, Height = 64 }];
+        await Harness.Bus.Publish(request);
+
+        var done = await ReachesAsync(request.CorrelationId, m => m.Completed);
+
+        var attempt = $"series/{request.CorrelationId:N}/{done.AttemptId:N}";
+        var deletion = await DeletionsAsync(1);
+        Assert.That(deletion[0].Keys, Is.EqualTo(new[] { "archives/a.zip", $"{attempt}/instances", $"{attempt}/tensors", $"{attempt}/instance-index.json" }));
+    }
+
+    [Test]
     public async Task A_request_answered_from_the_stored_outcome_deletes_only_its_own_upload()
     {
         var request = Request();

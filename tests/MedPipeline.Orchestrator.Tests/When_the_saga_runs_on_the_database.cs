@@ -34,8 +34,11 @@ public sealed class When_the_saga_runs_on_the_database
         await orchestrator.Bus.Publish(new SeriesPreprocessed { CorrelationId = id, AttemptId = attempt, TensorBatchKeys = ["t/0"], FrameCount = 3 });
         step = await AssertStatusMatchesAsync(rows, id, "Inferring", step.Version);
 
-        await orchestrator.Bus.Publish(new SeriesInferenceCompleted { CorrelationId = id, AttemptId = attempt, Prediction = Prediction });
+        var heatmap = new InstanceHeatmap { SopInstanceUid = "1.2.3.4.1", Frame = 1, StoreKey = "series/x/a/heatmaps/row-00000.png", Width = 512, Height = 400 };
+        await orchestrator.Bus.Publish(new SeriesInferenceCompleted { CorrelationId = id, AttemptId = attempt, Prediction = Prediction, Heatmaps = [heatmap] });
         step = await AssertStatusMatchesAsync(rows, id, "Completed", step.Version);
+        Assert.That(step.Heatmaps, Is.EqualTo(new[] { heatmap }));
+        Assert.That((await rows.StatusAsync(id))!.Heatmaps, Does.Contain("\"StoreKey\": \"series/x/a/heatmaps/row-00000.png\""));
 
         await orchestrator.Bus.Publish(new SeriesStatusCallbackDelivered { CorrelationId = id, AttemptId = attempt, SeriesId = "backend-1", StatusCode = 204, Attempts = 1 });
         step = await AssertStatusMatchesAsync(rows, id, "Completed", step.Version);
@@ -44,6 +47,7 @@ public sealed class When_the_saga_runs_on_the_database
         await orchestrator.Bus.Publish(Request(predictAgain: true));
         step = await AssertStatusMatchesAsync(rows, id, "Received", step.Version);
         Assert.That(step.Attempts, Is.EqualTo(2));
+        Assert.That((await rows.StatusAsync(id))!.Heatmaps, Is.EqualTo("[]"), "a new attempt has no heatmaps yet");
 
         await orchestrator.Bus.Publish(new SeriesArchiveRejected { CorrelationId = id, AttemptId = step.AttemptId, Kind = RejectionKind.ZipBomb, Reason = "too big" });
         await AssertStatusMatchesAsync(rows, id, "Failed", step.Version);

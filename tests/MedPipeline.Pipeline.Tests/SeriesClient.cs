@@ -26,6 +26,9 @@ internal sealed class SeriesClient : IDisposable
 
     public Task<HttpResponseMessage> PostAsync(HttpContent content) => _gateway.PostAsync("api/studies/series/predict", content);
 
+    /// <summary>A GET on a gateway URL as this client's organization (e.g. a heatmap URL from the status answer).</summary>
+    public Task<HttpResponseMessage> GetAsync(string url) => _gateway.GetAsync(url.TrimStart('/'));
+
     public static MultipartFormDataContent Form(byte[]? file, string fileName, Dictionary<string, string?> fields)
     {
         var form = new MultipartFormDataContent();

@@ -52,19 +52,25 @@ public sealed class When_a_series_is_predicted
         await StoreIsCleanedUpAsync(accepted.RootElement.GetProperty("requestId").GetGuid(), accepted.RootElement.GetProperty("correlationId").GetGuid());
     }
 
-    /// <summary>Once the outcome is on the series, the upload, instances and tensors leave the store.</summary>
+    /// <summary>
+    /// Once the outcome is on the series, the upload, instances and tensors leave the store; only the heatmaps the status
+    /// answer links stay (until a new attempt or the store's retention).
+    /// </summary>
     private static async Task StoreIsCleanedUpAsync(Guid requestId, Guid correlationId)
     {
         var archive = Path.Combine(Pipeline.Running.StorePath, "archives", Pipeline.Running.Organization, $"{requestId:N}.zip");
         var series = Path.Combine(Pipeline.Running.StorePath, "series", correlationId.ToString("N"));
-        bool Clean() => !File.Exists(archive) && (!Directory.Exists(series) || Directory.GetFiles(series, "*", SearchOption.AllDirectories).Length == 0);
+        string[] Left() => Directory.Exists(series)
+            ? [.. Directory.GetFiles(series, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(Path.GetDirectoryName(f)) != "heatmaps")]
+            : [];
+        bool Clean() => !File.Exists(archive) && Left().Length == 0;
         for (var i = 0; i < 100 && !Clean(); i++)
         {
             await Task.Delay(100);
         }
 
         Assert.That(File.Exists(archive), Is.False, "the upload is deleted");
-        Assert.That(Directory.Exists(series) ? Directory.GetFiles(series, "*", SearchOption.AllDirectories) : [], Is.Empty, "instances and tensors are deleted");
+        Assert.That(Left(), Is.Empty, "instances and tensors are deleted");
     }
 
     [Test]
@@ -85,5 +91,14 @@ public sealed class When_a_series_is_predicted
         Assert.That(result.GetProperty("is_anomaly").ValueKind, Is.AnyOf(JsonValueKind.True, JsonValueKind.False));
         Assert.That(result.GetProperty("instances").GetArrayLength(), Is.EqualTo(3));
         Assert.That(result.GetProperty("model").GetProperty("name").GetString(), Is.Not.Empty);
+
+        var status = await client.WaitForFinishAsync(series, "xray-anomaly");
+        var heatmaps = status.GetProperty("heatmaps").EnumerateArray().ToList();
+        Assert.That(heatmaps, Has.Count.EqualTo(3), status.ToString());
+        using var png = await client.GetAsync(heatmaps[0].GetProperty("url").GetString()!);
+        Assert.That(png.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(png.Content.Headers.ContentType!.MediaType, Is.EqualTo("image/png"));
+        using var decoded = Imaging.Png.PngDecoder.Decode(await png.Content.ReadAsByteArrayAsync(), maxPixels: 100_000_000);
+        Assert.That((decoded.Width, decoded.Height), Is.EqualTo((heatmaps[0].GetProperty("width").GetInt32(), heatmaps[0].GetProperty("height").GetInt32())));
     }
 }

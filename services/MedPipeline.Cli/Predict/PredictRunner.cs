@@ -42,7 +42,7 @@ internal static class PredictRunner
             {
                 try
                 {
-                    var result = await predictor.PredictAsync(read(), name, request.ModelType, model.Manifest.Task!.Value, request.Threshold, false, cancellationToken);
+                    var result = await predictor.PredictAsync(read(), name, request.ModelType, model.Manifest.Task!.Value, request.Threshold, withPreview: false, cancellationToken: cancellationToken);
                     answered.AddRange(result.Frames);
                     rows.AddRange(result.Frames.Select(f => new PredictRow(name, f.Frame, f.Classification?.PredictedClass, f.Classification?.Probability,
                         f.Anomaly?.ReconstructionMse, f.Anomaly?.IsAnomaly, Math.Round(result.Timings.TotalMs, 2), null)));

@@ -33,6 +33,8 @@ public static partial class SeriesEndpoints
             .WithMetadata(new RateLimited(RateLimitedKind.StatusRead))
             .WithName("SeriesStatus")
             .WithSummary("The current state of a series request, the time of each stage, and the result when there is one.");
+
+        app.MapSeriesHeatmapEndpoint();
     }
 
     private static async Task<IResult> Predict(HttpContext http, SeriesUploadReader reader, SeriesStatusReader statuses, IPublishEndpoint publish,

@@ -32,8 +32,22 @@ public static class SeriesStatusResponse
         },
         result = SeriesResultJson.From(row.Prediction),
         callbacks = row.CallbackOutcomes,
+        heatmaps = row.Heatmaps.Select(h => new
+        {
+            sopInstanceUid = h.SopInstanceUid,
+            frame = h.Frame,
+            width = h.Width,
+            height = h.Height,
+            url = HeatmapUrlFor(row, h),
+        }),
         statusUrl,
     };
+
+    /// <summary>Where <see cref="SeriesHeatmapEndpoint"/> serves one heatmap's PNG, with the keys the status lookup needs.</summary>
+    public static string HeatmapUrlFor(SeriesStatusRow row, InstanceHeatmap heatmap) =>
+        $"/api/studies/series/{Uri.EscapeDataString(row.SeriesInstanceUid)}/heatmaps/{Uri.EscapeDataString(heatmap.SopInstanceUid)}/{heatmap.Frame}"
+        + $"?organization={Uri.EscapeDataString(row.Organization)}&modelType={Uri.EscapeDataString(row.ModelType)}"
+        + $"&studyInstanceUid={Uri.EscapeDataString(row.StudyInstanceUid)}";
 
     public static string UrlFor(string organization, string studyInstanceUid, string seriesInstanceUid, string modelType) =>
         $"/api/studies/series/{Uri.EscapeDataString(seriesInstanceUid)}/status?organization={Uri.EscapeDataString(organization)}"

@@ -52,6 +52,9 @@ public sealed record SeriesStatusRow
 
     public Dictionary<string, string> CallbackOutcomes { get; init; } = [];
 
+    /// <summary>The heatmaps of the frames that decided the result (PNG keys in the series store).</summary>
+    public IReadOnlyList<InstanceHeatmap> Heatmaps { get; init; } = [];
+
     /// <summary>When the orchestrator last changed the row: what "older than" and paging go by.</summary>
     public DateTimeOffset? UpdatedAt { get; init; }
 

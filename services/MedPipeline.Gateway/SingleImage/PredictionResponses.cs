@@ -26,7 +26,8 @@ public sealed record ClassificationResponse(
     [property: JsonPropertyName("timings")] TimingsResponse Timings,
     [property: JsonPropertyName("frames")] IReadOnlyList<ClassificationFrame> Frames,
     [property: JsonPropertyName("preprocessing")] ModelInput.PreprocessingSummary Preprocessing,
-    [property: JsonPropertyName("preview")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Preview);
+    [property: JsonPropertyName("preview")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Preview,
+    [property: JsonPropertyName("heatmap")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] HeatmapResponse? Heatmap);
 
 /// <summary>One frame of an anomaly answer.</summary>
 public sealed record AnomalyFrame(
@@ -45,4 +46,5 @@ public sealed record AnomalyResponse(
     [property: JsonPropertyName("modelVersion")] string ModelVersion,
     [property: JsonPropertyName("frames")] IReadOnlyList<AnomalyFrame> Frames,
     [property: JsonPropertyName("preprocessing")] ModelInput.PreprocessingSummary Preprocessing,
-    [property: JsonPropertyName("preview")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Preview);
+    [property: JsonPropertyName("preview")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Preview,
+    [property: JsonPropertyName("heatmap")][property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] HeatmapResponse? Heatmap);

@@ -11,7 +11,7 @@ internal static class ResponseMapping
             f.Classification.ClassProbabilities)).ToList();
         var first = frames[0];
         return new ClassificationResponse(first.Prediction, first.Confidence, first.Probabilities, p.Model.ModelType, p.Model.Version,
-            Round(p.Timings.TotalMs), Timings(p.Timings), frames, p.Preprocessing, Preview(p));
+            Round(p.Timings.TotalMs), Timings(p.Timings), frames, p.Preprocessing, Preview(p), HeatmapResponse.Of(p.Heatmap));
     }
 
     public static AnomalyResponse Anomaly(ImagePrediction p)
@@ -19,7 +19,7 @@ internal static class ResponseMapping
         var frames = p.Frames.Select(f => new AnomalyFrame(f.Frame, f.Anomaly!.ReconstructionMse, f.Anomaly.IsAnomaly)).ToList();
         var first = p.Frames[0].Anomaly!;
         return new AnomalyResponse(first.ReconstructionMse, first.IsAnomaly, first.Threshold, Round(p.Timings.TotalMs), Timings(p.Timings),
-            p.Model.ModelType, p.Model.Version, frames, p.Preprocessing, Preview(p));
+            p.Model.ModelType, p.Model.Version, frames, p.Preprocessing, Preview(p), HeatmapResponse.Of(p.Heatmap));
     }
 
     private static TimingsResponse Timings(PredictionTimings t) => new(Round(t.DecodeMs), Round(t.PreprocessMs), Round(t.InferenceMs));

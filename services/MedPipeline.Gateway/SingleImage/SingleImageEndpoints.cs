@@ -27,25 +27,27 @@ public static class SingleImageEndpoints
             }))
             .WithName("ListModels");
 
-        app.MapPost("/inference", async (HttpRequest request, ImagePredictor predictor, bool? preview, CancellationToken cancellationToken) =>
+        app.MapPost("/inference", async (HttpRequest request, ImagePredictor predictor, bool? preview, string? heatmap, CancellationToken cancellationToken) =>
             await Answer(async () =>
             {
+                var withHeatmap = ParseFlag("heatmap", heatmap);
                 var (bytes, name, modelType) = await UploadedImage.ReadAsync(request, cancellationToken);
                 var result = await predictor.PredictAsync(bytes, name, modelType ?? throw Missing("modelType"), ModelTask.Classification,
-                    null, preview ?? false, cancellationToken);
+                    null, preview ?? false, withHeatmap, cancellationToken);
                 return Results.Ok(ResponseMapping.Classification(result));
             }))
             .DisableAntiforgery()
             .WithName("ClassifyImage");
 
         app.MapPost("/predict", async (HttpRequest request, ImagePredictor predictor, ModelRegistry registry,
-            string? threshold, string? modelType, bool? preview, CancellationToken cancellationToken) =>
+            string? threshold, string? modelType, bool? preview, string? heatmap, CancellationToken cancellationToken) =>
             await Answer(async () =>
             {
                 var limit = ParseThreshold(threshold);
+                var withHeatmap = ParseFlag("heatmap", heatmap);
                 var (bytes, name, formModelType) = await UploadedImage.ReadAsync(request, cancellationToken);
                 var model = modelType ?? formModelType ?? DefaultAnomalyModel(registry);
-                var result = await predictor.PredictAsync(bytes, name, model, ModelTask.Anomaly, limit, preview ?? false, cancellationToken);
+                var result = await predictor.PredictAsync(bytes, name, model, ModelTask.Anomaly, limit, preview ?? false, withHeatmap, cancellationToken);
                 return Results.Ok(ResponseMapping.Anomaly(result));
             }))
             .DisableAntiforgery()
@@ -73,6 +75,12 @@ public static class SingleImageEndpoints
         : double.TryParse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) && value > 0 ? value
         : throw new PredictionException(PredictionError.InvalidThreshold, $"threshold must be a positive number, not '{threshold}'");
 
+    /// <summary>A true/false query parameter; anything else names the parameter in a 400 rather than being read as false.</summary>
+    private static bool ParseFlag(string name, string? value) =>
+        value is not null && (bool.TryParse(value, out var flag)
+            ? flag
+            : throw new BadHttpRequestException($"the '{name}' parameter must be true or false, not '{value}'"));
+
     private static string DefaultAnomalyModel(ModelRegistry registry) =>
         registry.Models.Where(m => m.Manifest.Task == ModelTask.Anomaly).Select(m => m.Manifest.ModelType).Order(StringComparer.Ordinal).FirstOrDefault()
         ?? throw new PredictionException(PredictionError.UnknownModel, "no anomaly model is installed");
@@ -91,6 +99,7 @@ public static class SingleImageEndpoints
         PredictionError.UnknownModel => "Unknown model.",
         PredictionError.WrongTask => "This model does not answer this endpoint.",
         PredictionError.InvalidThreshold => "Invalid threshold.",
+        PredictionError.HeatmapUnavailable => "This model cannot draw a heatmap.",
         PredictionError.NotAnImage => "Not an image.",
         PredictionError.UnsupportedFormat => "Unsupported image encoding.",
         PredictionError.NoPixelData => "The file has no pixel data.",

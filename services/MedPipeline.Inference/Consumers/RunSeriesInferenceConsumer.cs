@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MassTransit;
 using MedPipeline.Contracts;
 using MedPipeline.Hosting.Telemetry;
+using MedPipeline.Inference.Heatmaps;
 using MedPipeline.Inference.Series;
 using MedPipeline.Inference.Telemetry;
 using MedPipeline.ModelRunner;
@@ -13,7 +14,7 @@ namespace MedPipeline.Inference.Consumers;
 /// Runs the model (loaded once per process) over the stored tensor batches and publishes the series
 /// result with the model that produced it; the running and the mapping live in the classes it calls.
 /// </summary>
-public sealed class RunSeriesInferenceConsumer(ModelRegistry registry, StoredTensorInference inference) : IConsumer<RunSeriesInference>
+public sealed class RunSeriesInferenceConsumer(ModelRegistry registry, StoredTensorInference inference, SeriesHeatmaps heatmaps) : IConsumer<RunSeriesInference>
 {
     public async Task Consume(ConsumeContext<RunSeriesInference> context)
     {
@@ -48,6 +49,7 @@ public sealed class RunSeriesInferenceConsumer(ModelRegistry registry, StoredTen
             AttemptId = m.AttemptId,
             Prediction = SeriesPredictionMapping.ToPrediction(model.Manifest, index, answers, clock.Elapsed),
             Embedding = SeriesEmbedding.Pool(answers),
+            Heatmaps = await heatmaps.MakeAsync(model, m, index, answers, context.CancellationToken),
         });
     }
 }

@@ -1,3 +1,4 @@
+using MedPipeline.Inference.Heatmaps;
 using MedPipeline.ModelRunner;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,5 +10,6 @@ public static class SeriesInferenceServices
     public static IServiceCollection AddSeriesInference(this IServiceCollection services) => services
         // The consumer's concurrency limit already bounds the runs; the gate only keeps a burst off the cores.
         .AddSingleton(new BatchInference(maxConcurrentRunsPerModel: Math.Max(1, Environment.ProcessorCount)))
-        .AddSingleton<StoredTensorInference>();
+        .AddSingleton<StoredTensorInference>()
+        .AddSeriesHeatmaps();
 }

@@ -49,6 +49,7 @@ internal static class SeriesBehaviors
             saga.Reason = null;
             saga.Prediction = null;
             saga.Embedding = null;
+            saga.Heatmaps = [];
             saga.FinishedAt = saga.UnpackingStartedAt = saga.UnpackedAt = saga.PreprocessedAt = saga.InferredAt = null;
             saga.ReceivedAt = settings.Now;
             saga.PendingCallbacks = [];

@@ -24,13 +24,22 @@ internal static class SeriesOutcome
         saga.DueAt = null;
     }
 
-    /// <summary>The attempt's upload and everything written under series/{correlation}/{attempt} (instances, tensors).</summary>
-    public static DeleteSeriesData DeleteData(SeriesState saga, string? except) => new()
+    /// <summary>
+    /// The attempt's upload and everything written under series/{correlation}/{attempt} (instances, tensors); with
+    /// <paramref name="keepHeatmaps"/> and heatmaps recorded, all but the heatmaps, which the status answer links until a
+    /// new attempt or the store's retention removes them.
+    /// </summary>
+    public static DeleteSeriesData DeleteData(SeriesState saga, string? except, bool keepHeatmaps = false)
     {
-        CorrelationId = saga.CorrelationId,
-        AttemptId = saga.AttemptId,
-        Keys = [.. new[] { saga.ArchiveKey, $"series/{saga.CorrelationId:N}/{saga.AttemptId:N}" }.Where(k => k.Length > 0 && k != except)],
-    };
+        var attempt = $"series/{saga.CorrelationId:N}/{saga.AttemptId:N}";
+        string[] series = keepHeatmaps && saga.Heatmaps.Count > 0 ? [$"{attempt}/instances", $"{attempt}/tensors", $"{attempt}/instance-index.json"] : [attempt];
+        return new()
+        {
+            CorrelationId = saga.CorrelationId,
+            AttemptId = saga.AttemptId,
+            Keys = [.. series.Prepend(saga.ArchiveKey).Where(k => k.Length > 0 && k != except)],
+        };
+    }
 
     public static SendSeriesStatusCallback Callback(SeriesState saga, string seriesId) => new()
     {

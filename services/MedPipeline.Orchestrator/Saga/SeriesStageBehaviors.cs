@@ -56,6 +56,7 @@ internal static class SeriesStageBehaviors
             context.Saga.InferredAt = settings.Now;
             context.Saga.Prediction = context.Message.Prediction;
             context.Saga.Embedding = context.Message.Embedding?.ToArray();
+            context.Saga.Heatmaps = [.. context.Message.Heatmaps];
         });
 
     /// <summary>
@@ -79,7 +80,7 @@ internal static class SeriesStageBehaviors
                 // The outcome is on the series; its copies in the store are no longer needed.
                 if (settings.DeleteSeriesData)
                 {
-                    await context.Publish(SeriesOutcome.DeleteData(context.Saga, except: null));
+                    await context.Publish(SeriesOutcome.DeleteData(context.Saga, except: null, keepHeatmaps: true));
                     context.Saga.ArchiveDeleted = true;
                 }
             })

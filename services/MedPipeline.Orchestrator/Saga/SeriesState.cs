@@ -81,6 +81,9 @@ public sealed class SeriesState : SagaStateMachineInstance, ISagaVersion
     /// <summary>The completed attempt's series embedding (unit length) for similar-case search; null without one.</summary>
     public float[]? Embedding { get; set; }
 
+    /// <summary>The heatmaps of the frames that decided the prediction (their PNGs in the store under the attempt's prefix).</summary>
+    public List<InstanceHeatmap> Heatmaps { get; set; } = [];
+
     /// <summary>Per backend series id: how its last callback delivery went.</summary>
     public Dictionary<string, string> CallbackOutcomes { get; set; } = [];
 

@@ -11,9 +11,9 @@ namespace MedPipeline.Orchestrator.Saga;
 /// one row per series, written with every change of the saga row in the same transaction. Columns,
 /// not the saga's JSON: readers need no knowledge of <see cref="SeriesState"/>. State and stage are
 /// PascalCase names; status is the edge word; prediction is the contract's JSON; archive_key is the
-/// upload the series still holds (null once the saga asked for its deletion), which an operator's rerun needs;
-/// embedding is a completed series' vector for similar-case search, embedding_model the sha256 of the model that made it
-/// (vectors of different models do not compare).
+/// upload the series still holds (null once the saga asked for its deletion), which an operator's rerun needs; heatmaps
+/// names the PNGs of the deciding frames; embedding is a completed series' vector for similar-case search, embedding_model
+/// the sha256 of the model that made it (vectors of different models do not compare).
 /// </summary>
 public sealed class SeriesStatusTable : ISagaReadModel<SeriesState>
 {
@@ -28,7 +28,7 @@ public sealed class SeriesStatusTable : ISagaReadModel<SeriesState>
     [
         "correlation_id", "organization", "study_instance_uid", "series_instance_uid", "model_type", "state", "status", "stage", "reason",
         "attempt", "attempt_id", "modality", "instance_count", "image_instance_count", "total_bytes", "received_at", "unpacking_started_at",
-        "unpacked_at", "preprocessed_at", "inferred_at", "finished_at", "prediction", "callbacks", "archive_key",
+        "unpacked_at", "preprocessed_at", "inferred_at", "finished_at", "prediction", "callbacks", "archive_key", "heatmaps",
         "embedding", "embedding_model",
     ];
 
@@ -43,7 +43,7 @@ public sealed class SeriesStatusTable : ISagaReadModel<SeriesState>
     public SeriesStatusTable(JsonSerializerOptions json) => _json = json;
 
     public IReadOnlyList<Migration> Migrations { get; } = [SeriesStatusSchema.Version1, SeriesStatusSchema.Version2, SeriesStatusSchema.Version3,
-        SeriesStatusSchema.Version6];
+        SeriesStatusSchema.Version4, SeriesStatusSchema.Version6];
 
     public async Task WriteAsync(ConsumeTransaction transaction, SeriesState saga, CancellationToken cancellationToken)
     {
@@ -63,6 +63,7 @@ public sealed class SeriesStatusTable : ISagaReadModel<SeriesState>
             (saga.Prediction is null ? null : JsonSerializer.Serialize(saga.Prediction, _json), NpgsqlDbType.Jsonb),
             (JsonSerializer.Serialize(saga.CallbackOutcomes, _json), NpgsqlDbType.Jsonb),
             (saga.ArchiveDeleted || saga.ArchiveKey.Length == 0 ? null : saga.ArchiveKey, NpgsqlDbType.Text),
+            (JsonSerializer.Serialize(saga.Heatmaps, _json), NpgsqlDbType.Jsonb),
             (saga.Embedding, NpgsqlDbType.Array | NpgsqlDbType.Real),
             (saga.Embedding is null ? null : saga.Prediction?.Model.Sha256, NpgsqlDbType.Text),
         ];

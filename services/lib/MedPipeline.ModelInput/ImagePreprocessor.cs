@@ -63,7 +63,7 @@ public static class ImagePreprocessor
     private static int Channels(PreprocessingSpec spec) => spec.Channels == ChannelHandling.Rgb ? 3 : 1;
 
     /// <summary>Rescale and window every sample, invert MONOCHROME1, and lay the result out as planes of the target channel count.</summary>
-    private static void Window(ImageFrame frame, ValueWindow window, bool invert, int channels, Span<float> planes)
+    internal static void Window(ImageFrame frame, ValueWindow window, bool invert, int channels, Span<float> planes)
     {
         var samples = frame.Samples;
         var pixels = frame.Width * frame.Height;

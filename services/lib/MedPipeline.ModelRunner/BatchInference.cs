@@ -23,19 +23,32 @@ public sealed class BatchInference(int maxConcurrentRunsPerModel)
     {
         var manifest = model.Manifest;
         var shape = manifest.Input!.Shape;
+        var outputs = await RunGatedAsync(model, inputs, rows, ModelOutputMapping.WantedOutputs(manifest), cancellationToken);
+        return ModelOutputMapping.Answers(manifest, inputs.Span[..(rows * (int)(shape[1] * shape[2] * shape[3]))], outputs, rows, threshold ?? manifest.Threshold ?? 0);
+    }
+
+    /// <summary>The raw values of the output the manifest names for <paramref name="role"/> (e.g. "reconstruction"), for every row.</summary>
+    public async Task<float[]> RunOutputAsync(LoadedModel model, Memory<float> inputs, int rows, string role, CancellationToken cancellationToken)
+    {
+        var name = model.Manifest.Outputs[role];
+        var outputs = await RunGatedAsync(model, inputs, rows, [name], cancellationToken);
+        return outputs.Single().Data;
+    }
+
+    private async Task<IReadOnlyList<TensorResult>> RunGatedAsync(LoadedModel model, Memory<float> inputs, int rows, string[] outputNames,
+        CancellationToken cancellationToken)
+    {
+        var manifest = model.Manifest;
+        var shape = manifest.Input!.Shape;
         var gate = _gates.GetOrAdd(manifest.ModelType, _ => new SemaphoreSlim(maxConcurrentRunsPerModel));
         await gate.WaitAsync(cancellationToken);
-        IReadOnlyList<TensorResult> outputs;
         try
         {
-            outputs = model.Session.Run([new NamedTensor(manifest.Input.Name, inputs, [rows, shape[1], shape[2], shape[3]])],
-                ModelOutputMapping.WantedOutputs(manifest));
+            return model.Session.Run([new NamedTensor(manifest.Input.Name, inputs, [rows, shape[1], shape[2], shape[3]])], outputNames);
         }
         finally
         {
             gate.Release();
         }
-
-        return ModelOutputMapping.Answers(manifest, inputs.Span[..(rows * (int)(shape[1] * shape[2] * shape[3]))], outputs, rows, threshold ?? manifest.Threshold ?? 0);
     }
 }

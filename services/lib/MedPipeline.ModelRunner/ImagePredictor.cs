@@ -5,6 +5,7 @@ using MedPipeline.Imaging;
 using MedPipeline.Models;
 using MedPipeline.Models.Manifest;
 using MedPipeline.ModelInput;
+using MedPipeline.ModelRunner.Heatmaps;
 
 namespace MedPipeline.ModelRunner;
 
@@ -27,21 +28,28 @@ public sealed class ImagePredictor(ModelRegistry registry, PredictionOptions opt
     private readonly SemaphoreSlim _decodes = new(options.MaxConcurrentDecodes, options.MaxConcurrentDecodes);
 
     public async Task<ImagePrediction> PredictAsync(ReadOnlyMemory<byte> file, string fileName, string modelType, ModelTask task,
-        double? threshold = null, bool withPreview = false, CancellationToken cancellationToken = default)
+        double? threshold = null, bool withPreview = false, bool withHeatmap = false, CancellationToken cancellationToken = default)
     {
         var model = Resolve(modelType, task, threshold);
         var manifest = model.Manifest;
+        if (withHeatmap)
+        {
+            HeatmapMaker.EnsureAvailable(manifest);
+        }
+
         var spec = manifest.Preprocessing!;
         var length = ImagePreprocessor.TensorLength(spec);
-        var (batch, count, summary, format, decodeMs, preprocessMs) = await DecodeAndPreprocessAsync(file, fileName, spec, length, cancellationToken);
+        var (batch, count, summary, format, decodeMs, preprocessMs, displays) =
+            await DecodeAndPreprocessAsync(file, fileName, spec, length, withHeatmap, cancellationToken);
         try
         {
             var clock = Stopwatch.StartNew();
             var answers = await _inference.RunAsync(model, batch.AsMemory(0, length * count), count, threshold, cancellationToken);
             var inferenceMs = clock.Elapsed.TotalMilliseconds;
-            var preview = withPreview ? Preview(batch.AsSpan(0, length), spec) : null;
+            var preview = withPreview ? ModelInputPreview.Png(batch.AsSpan(0, length), spec) : null;
+            var heatmap = displays is null ? null : await HeatmapOfDecidingFrameAsync(model, batch, length, answers, displays, cancellationToken);
             return new ImagePrediction(manifest, [.. answers.Select((a, i) => new FramePrediction(i + 1, a))],
-                new PredictionTimings(decodeMs, preprocessMs, inferenceMs), summary, format, preview);
+                new PredictionTimings(decodeMs, preprocessMs, inferenceMs), summary, format, preview, heatmap);
         }
         finally
         {
@@ -49,9 +57,27 @@ public sealed class ImagePredictor(ModelRegistry registry, PredictionOptions opt
         }
     }
 
-    /// <summary>Decodes and preprocesses inside the decode gate; the frames are gone before the model runs.</summary>
-    private async Task<(float[] Batch, int Count, PreprocessingSummary Summary, string Format, double DecodeMs, double PreprocessMs)> DecodeAndPreprocessAsync(
-        ReadOnlyMemory<byte> file, string fileName, PreprocessingSpec spec, int length, CancellationToken cancellationToken)
+    /// <summary>
+    /// The frame that decided the answer (highest reconstruction error, or highest probability of its class) painted
+    /// over its source; one heatmap per request whatever the frame count.
+    /// </summary>
+    private async Task<FrameHeatmap> HeatmapOfDecidingFrameAsync(LoadedModel model, float[] batch, int length, IReadOnlyList<InstanceAnswer> answers,
+        IReadOnlyList<DisplayImage> displays, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var scores = answers.Select(a => a.Anomaly?.ReconstructionMse ?? a.Classification!.Probability).ToList();
+        var decider = scores.IndexOf(scores.Max());
+        var heatmap = await new HeatmapMaker(_inference).MakeAsync(model, batch.AsMemory(decider * length, length), answers[decider].Classification?.PredictedClass,
+            displays[decider], cancellationToken);
+        return new FrameHeatmap(decider + 1, heatmap, clock.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>
+    /// Decodes and preprocesses inside the decode gate; the frames are gone before the model runs. With a heatmap asked
+    /// for, each frame's 8-bit display image is kept (a quarter of the decoded frame) to paint over.
+    /// </summary>
+    private async Task<(float[] Batch, int Count, PreprocessingSummary Summary, string Format, double DecodeMs, double PreprocessMs, IReadOnlyList<DisplayImage>? Displays)>
+        DecodeAndPreprocessAsync(ReadOnlyMemory<byte> file, string fileName, PreprocessingSpec spec, int length, bool withDisplays, CancellationToken cancellationToken)
     {
         await _decodes.WaitAsync(cancellationToken);
         try
@@ -66,7 +92,8 @@ public sealed class ImagePredictor(ModelRegistry registry, PredictionOptions opt
                 {
                     clock.Restart();
                     var summaries = ImagePreprocessor.PreprocessBatch(frames, spec, batch.AsSpan(0, length * frames.Count));
-                    return (batch, frames.Count, summaries[0], format, decodeMs, clock.Elapsed.TotalMilliseconds);
+                    var displays = withDisplays ? frames.Select(f => DisplayImage.Of(f, spec)).ToList() : null;
+                    return (batch, frames.Count, summaries[0], format, decodeMs, clock.Elapsed.TotalMilliseconds, displays);
                 }
                 catch
                 {
@@ -109,20 +136,5 @@ public sealed class ImagePredictor(ModelRegistry registry, PredictionOptions opt
         }
 
         return model;
-    }
-
-    /// <summary>The first channel of the model input, mapped back to [0, 1], as a PNG.</summary>
-    private static byte[] Preview(ReadOnlySpan<float> tensor, PreprocessingSpec spec)
-    {
-        var plane = tensor[..(spec.TargetWidth * spec.TargetHeight)].ToArray();
-        var n = spec.Normalization;
-        for (var i = 0; i < plane.Length; i++)
-        {
-            plane[i] = n.Kind == NormalizationKind.Range
-                ? (float)((plane[i] - n.Min) / (n.Max - n.Min))
-                : (float)(plane[i] * n.Std![0] + n.Mean![0]);
-        }
-
-        return GrayscalePng.Encode(plane, spec.TargetWidth, spec.TargetHeight);
     }
 }

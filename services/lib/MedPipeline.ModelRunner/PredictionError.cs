@@ -12,4 +12,5 @@ public enum PredictionError
     InvalidImage,
     TooLarge,
     OverDecodeBudget,
+    HeatmapUnavailable,
 }

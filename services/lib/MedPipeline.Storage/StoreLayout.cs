@@ -14,6 +14,7 @@ public static class StoreLayout
     private const string InstanceIndexName = "instance-index.json";
     private const string TensorsFolder = "tensors";
     private const string TensorIndexName = "index.json";
+    private const string HeatmapsFolder = "heatmaps";
 
     /// <summary>The uploaded ZIP of one request, under its organization's prefix.</summary>
     public static string Archive(string organization, Guid requestId) => StoreKey.Combine(ArchivesOf(organization), $"{requestId:N}.zip");
@@ -63,6 +64,16 @@ public static class StoreLayout
     public static string TensorBatch(string tensorsKey, int number) => StoreKey.Combine(tensorsKey, $"batch-{number:D5}.f32");
 
     public static string TensorIndex(string tensorsKey) => StoreKey.Combine(tensorsKey, TensorIndexName);
+
+    /// <summary>The Unpacker's instance index of the attempt that owns <paramref name="tensorsKey"/> (what the Inference worker finds sources by).</summary>
+    public static string InstanceIndexBeside(string tensorsKey) => StoreKey.Combine(ParentOf(tensorsKey), InstanceIndexName);
+
+    /// <summary>
+    /// The heatmap PNG of tensor row <paramref name="row"/> (0-based, series order) of the attempt that owns
+    /// <paramref name="tensorsKey"/>: named by the row, never by a UID from the uploaded files, and under the attempt's
+    /// prefix so the series' cleanup and retention remove it.
+    /// </summary>
+    public static string Heatmap(string tensorsKey, int row) => StoreKey.Combine(ParentOf(tensorsKey), HeatmapsFolder, $"row-{row:D5}.png");
 
     /// <summary>
     /// The StatusCallback's receipt of one delivered callback (<c>callbacks/{callbackId}.json</c>): a redelivered command

@@ -31,7 +31,7 @@ public sealed class SeriesRows(string connectionString)
         await using var command = new NpgsqlCommand("""
             SELECT correlation_id, organization, study_instance_uid, series_instance_uid, model_type, state, status, stage, reason, attempt,
                    attempt_id, modality, instance_count, image_instance_count, total_bytes, received_at, unpacking_started_at, unpacked_at,
-                   preprocessed_at, inferred_at, finished_at, prediction::text, callbacks::text, updated_at, archive_key
+                   preprocessed_at, inferred_at, finished_at, prediction::text, callbacks::text, updated_at, archive_key, heatmaps::text
             FROM medpipe_read.series_status WHERE correlation_id = $1
             """, connection);
         command.Parameters.Add(new NpgsqlParameter { Value = correlationId });
@@ -45,7 +45,7 @@ public sealed class SeriesRows(string connectionString)
             Get<string>(r, 7), Get<string>(r, 8), r.GetInt32(9), r.GetGuid(10), Get<string>(r, 11), Get<int?>(r, 12), Get<int?>(r, 13),
             Get<long?>(r, 14), Get<DateTimeOffset?>(r, 15), Get<DateTimeOffset?>(r, 16), Get<DateTimeOffset?>(r, 17), Get<DateTimeOffset?>(r, 18),
             Get<DateTimeOffset?>(r, 19), Get<DateTimeOffset?>(r, 20), Get<string>(r, 21), r.GetString(22), r.GetFieldValue<DateTimeOffset>(23),
-            Get<string>(r, 24));
+            Get<string>(r, 24), r.GetString(25));
     }
 
     /// <summary>What the status row must hold for this saga row, written out field by field from the saga.</summary>
@@ -55,7 +55,8 @@ public sealed class SeriesRows(string connectionString)
         s.UnpackedAt, s.PreprocessedAt, s.InferredAt, s.FinishedAt,
         s.Prediction is null ? null : await CanonicalAsync(JsonSerializer.Serialize(s.Prediction)),
         (await CanonicalAsync(JsonSerializer.Serialize(s.CallbackOutcomes)))!, updatedAt,
-        s.ArchiveDeleted || s.ArchiveKey.Length == 0 ? null : s.ArchiveKey);
+        s.ArchiveDeleted || s.ArchiveKey.Length == 0 ? null : s.ArchiveKey,
+        (await CanonicalAsync(JsonSerializer.Serialize(s.Heatmaps)))!);
 
     /// <summary>Waits until the saga row is in <paramref name="state"/> at a version above <paramref name="afterVersion"/>.</summary>
     public async Task<(SeriesState Saga, DateTimeOffset UpdatedAt)> WaitForAsync(Guid correlationId, string state, int afterVersion = 0)

@@ -26,4 +26,5 @@ public sealed record StatusRow(
     string? Prediction,
     string Callbacks,
     DateTimeOffset UpdatedAt,
-    string? ArchiveKey);
+    string? ArchiveKey,
+    string Heatmaps);
