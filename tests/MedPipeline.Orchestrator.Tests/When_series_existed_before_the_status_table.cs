@@ -54,7 +54,7 @@ public sealed class When_series_existed_before_the_status_table
             Assert.That(await rows.StatusAsync(Finished), Is.EqualTo(await rows.ExpectedStatusAsync(finished.Saga, finished.UpdatedAt)));
             Assert.That((await rows.StatusAsync(Running))!.Stage, Is.EqualTo("Inference"));
             Assert.That(await rows.ScalarAsync<string>("SELECT string_agg(component || '=' || version, ',' ORDER BY component) FROM mp_schema_version"),
-                Is.EqualTo("core=1,read-model:series_status=3,saga:series_state=1"));
+                Is.EqualTo("core=1,read-model:series_status=5,saga:series_state=1"));
         });
     }
 }

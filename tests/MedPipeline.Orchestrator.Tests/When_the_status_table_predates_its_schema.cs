@@ -32,7 +32,7 @@ public sealed class When_the_status_table_predates_its_schema
         {
             Assert.That(await rows.ScalarAsync<string>("SELECT string_agg(schemaname, ',') FROM pg_tables WHERE tablename = 'series_status'"), Is.EqualTo("medpipe_read"));
             Assert.That(await rows.ScalarAsync<string>("SELECT series_instance_uid FROM medpipe_read.series_status"), Is.EqualTo("1.2.3.4"));
-            Assert.That(await rows.ScalarAsync<int>("SELECT version FROM mp_schema_version WHERE component = 'read-model:series_status'"), Is.EqualTo(3));
+            Assert.That(await rows.ScalarAsync<int>("SELECT version FROM mp_schema_version WHERE component = 'read-model:series_status'"), Is.EqualTo(5));
         });
     }
 }

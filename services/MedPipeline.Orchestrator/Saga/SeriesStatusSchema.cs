@@ -10,7 +10,9 @@ namespace MedPipeline.Orchestrator.Saga;
 /// (infra/postgres/medpipeline-database.sql) let the gateway's role SELECT what the orchestrator creates
 /// there, and nothing in public. Version 2 moves a table version 1 created in public before that. Version 3 adds
 /// archive_key (the upload a rerun starts from), back-filled from the saga rows: a finished series' key may name an
-/// upload already deleted, which is why the gateway checks the store before it asks for a rerun.
+/// upload already deleted, which is why the gateway checks the store before it asks for a rerun. Version 5 adds
+/// dicom_results (the SR and heatmap UIDs, each DICOMweb export's outcome, or why none were made) and dicom_results_at.
+/// Version 4 is the heatmaps' (issue 15).
 /// </summary>
 internal static class SeriesStatusSchema
 {
@@ -78,5 +80,10 @@ internal static class SeriesStatusSchema
         UPDATE {Table} AS status SET archive_key = nullif(saga.data->>'ArchiveKey', '')
         FROM {Saga} AS saga
         WHERE saga.correlation_id = status.correlation_id AND status.archive_key IS NULL;
+        """);
+
+    public static Migration Version5 { get; } = new(Component, 5, $"""
+        ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS dicom_results jsonb NULL;
+        ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS dicom_results_at timestamptz NULL;
         """);
 }

@@ -27,6 +27,7 @@ public sealed class SeriesStatusTable : ISagaReadModel<SeriesState>
         "correlation_id", "organization", "study_instance_uid", "series_instance_uid", "model_type", "state", "status", "stage", "reason",
         "attempt", "attempt_id", "modality", "instance_count", "image_instance_count", "total_bytes", "received_at", "unpacking_started_at",
         "unpacked_at", "preprocessed_at", "inferred_at", "finished_at", "prediction", "callbacks", "archive_key",
+        "dicom_results", "dicom_results_at",
     ];
 
     private static readonly string Upsert = $"""
@@ -39,7 +40,7 @@ public sealed class SeriesStatusTable : ISagaReadModel<SeriesState>
 
     public SeriesStatusTable(JsonSerializerOptions json) => _json = json;
 
-    public IReadOnlyList<Migration> Migrations { get; } = [SeriesStatusSchema.Version1, SeriesStatusSchema.Version2, SeriesStatusSchema.Version3];
+    public IReadOnlyList<Migration> Migrations { get; } = [SeriesStatusSchema.Version1, SeriesStatusSchema.Version2, SeriesStatusSchema.Version3, SeriesStatusSchema.Version5];
 
     public async Task WriteAsync(ConsumeTransaction transaction, SeriesState saga, CancellationToken cancellationToken)
     {
@@ -59,6 +60,8 @@ public sealed class SeriesStatusTable : ISagaReadModel<SeriesState>
             (saga.Prediction is null ? null : JsonSerializer.Serialize(saga.Prediction, _json), NpgsqlDbType.Jsonb),
             (JsonSerializer.Serialize(saga.CallbackOutcomes, _json), NpgsqlDbType.Jsonb),
             (saga.ArchiveDeleted || saga.ArchiveKey.Length == 0 ? null : saga.ArchiveKey, NpgsqlDbType.Text),
+            (saga.Prediction?.DicomResults is { } dicom ? JsonSerializer.Serialize(dicom, _json) : null, NpgsqlDbType.Jsonb),
+            (Utc(saga.DicomResultsAt), NpgsqlDbType.TimestampTz),
         ];
         foreach (var (value, type) in values)
         {
