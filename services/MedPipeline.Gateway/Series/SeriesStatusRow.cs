@@ -52,6 +52,11 @@ public sealed record SeriesStatusRow
 
     public Dictionary<string, string> CallbackOutcomes { get; init; } = [];
 
+    /// <summary>The DICOM results (SR and heatmap UIDs, each export's outcome) of organizations with DICOM output.</summary>
+    public DicomResults? DicomResults { get; init; }
+
+    public DateTimeOffset? DicomResultsAt { get; init; }
+
     /// <summary>When the orchestrator last changed the row: what "older than" and paging go by.</summary>
     public DateTimeOffset? UpdatedAt { get; init; }
 

@@ -6,6 +6,9 @@ namespace MedPipeline.Organizations;
 /// </summary>
 public sealed class DicomExportOptions
 {
+    /// <summary>Names the destination on the series status (its URL is not shown there).</summary>
+    public string Name { get; set; } = "pacs";
+
     /// <summary>The DICOMweb root, e.g. https://pacs.example-hospital.org/dicom-web/; instances are POSTed to {root}studies.</summary>
     public string StowUrl { get; set; } = "";
 
