@@ -61,6 +61,19 @@ public sealed class When_a_DICOM_export_is_configured
         Assert.That(flagged.GetRequiredService<OrganizationDirectory>().DicomExportOf("st-olaf"), Is.Not.Null);
     }
 
+    [Test]
+    public void An_empty_destination_as_an_unset_compose_variable_gives_is_no_DICOM_output()
+    {
+        using var services = Build(new()
+        {
+            ["Organizations:st-olaf:CallbackBaseUrl"] = Callback,
+            ["Organizations:st-olaf:DicomExport:StowUrl"] = "",
+            ["Organizations:st-olaf:DicomExport:Authorization"] = "",
+        });
+
+        Assert.That(services.GetRequiredService<OrganizationDirectory>().DicomExportOf("st-olaf"), Is.Null);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

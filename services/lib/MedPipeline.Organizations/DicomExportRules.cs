@@ -5,7 +5,8 @@ internal static class DicomExportRules
 {
     public static IEnumerable<string> Check(string organization, DicomExportOptions? export)
     {
-        if (export is null)
+        // An empty URL is no export (what an unset environment variable of a compose file gives).
+        if (export is null || (export.StowUrl.Length == 0 && string.IsNullOrEmpty(export.Authorization)))
         {
             yield break;
         }
@@ -21,7 +22,7 @@ internal static class DicomExportRules
                 + $"plain http is allowed for a loopback PACS, or with {at}:AllowPlainHttp=true.";
         }
 
-        if (export.Authorization is { } header && (header.Length == 0 || header.Any(char.IsControl)))
+        if (export.Authorization is { } header && header.Any(char.IsControl))
         {
             yield return $"{at}:Authorization must be a whole header value (e.g. \"Bearer …\") without control characters.";
         }
