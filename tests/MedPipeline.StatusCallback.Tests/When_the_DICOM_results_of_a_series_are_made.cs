@@ -50,6 +50,21 @@ public sealed class When_the_DICOM_results_of_a_series_are_made
     }
 
     [Test]
+    public async Task The_same_command_again_makes_the_same_UIDs_so_a_PACS_keeps_one_copy()
+    {
+        var command = await SeriesAsync(2);
+        var other = command with { AttemptId = Guid.NewGuid() };
+
+        var (first, again, next) = (await Maker().MakeAsync(command, CancellationToken.None), await Maker().MakeAsync(command, CancellationToken.None),
+            await Maker().MakeAsync(other, CancellationToken.None));
+
+        Assert.That(again.Report.SopInstanceUid, Is.EqualTo(first.Report.SopInstanceUid));
+        Assert.That(again.SeriesInstanceUid, Is.EqualTo(first.SeriesInstanceUid));
+        Assert.That(next.Report.SopInstanceUid, Is.Not.EqualTo(first.Report.SopInstanceUid), "a new attempt is a new report");
+        Assert.That(first.Report.SopInstanceUid, Has.Length.LessThanOrEqualTo(64));
+    }
+
+    [Test]
     public async Task A_classifier_result_gets_the_SR_only_even_with_heatmaps()
     {
         var command = await SeriesAsync(2) with

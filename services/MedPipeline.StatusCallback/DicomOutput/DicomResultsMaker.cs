@@ -30,12 +30,15 @@ public sealed class DicomResultsMaker(ISeriesStore store, IOptions<DicomResultsO
             sources.Add(new SourceInstance(await DicomFile.ReadAsync(stream, instance.Name, cancellationToken: cancellationToken)));
         }
 
+        // UIDs from the attempt: a redelivered command makes the same objects, which a PACS stores once.
+        var root = settings.UidRoot;
+        string Uid(string name) => DicomUids.Under(root, command.CorrelationId.ToString("N"), command.AttemptId.ToString("N"), name);
         var now = time.GetUtcNow();
-        var srSeries = new ResultSeries(DicomUids.Under(settings.UidRoot), settings.SeriesNumber, now, settings.UidRoot, Version);
-        var report = StructuredReportBuilder.Build(FindingOf(command.Prediction), sources, srSeries);
+        var srSeries = new ResultSeries(Uid("sr-series"), settings.SeriesNumber, now, root, Version);
+        var report = StructuredReportBuilder.Build(FindingOf(command.Prediction), sources, srSeries, Uid("sr"));
         var images = new List<ResultObject>();
         var skipped = new List<string>();
-        var imageSeries = srSeries with { SeriesInstanceUid = DicomUids.Under(settings.UidRoot), SeriesNumber = settings.SeriesNumber + 1 };
+        var imageSeries = srSeries with { SeriesInstanceUid = Uid("image-series"), SeriesNumber = settings.SeriesNumber + 1 };
         // Secondary captures are for anomaly models (the reconstruction-error map); the heatmaps are of the deciding frames.
         var heatmaps = command.Prediction.ReconstructionMse is null ? [] : command.Heatmaps;
         foreach (var heatmap in heatmaps)
@@ -50,7 +53,7 @@ public sealed class DicomResultsMaker(ISeriesStore store, IOptions<DicomResultsO
             try
             {
                 var png = await ReadAllAsync(heatmap.StoreKey, cancellationToken);
-                images.Add(SecondaryCaptureBuilder.FromPng(png, source, imageSeries, images.Count + 1));
+                images.Add(SecondaryCaptureBuilder.FromPng(png, source, imageSeries, images.Count + 1, Uid($"image-{heatmap.SopInstanceUid}-{heatmap.Frame}")));
             }
             catch (ImageDecodeException e)
             {

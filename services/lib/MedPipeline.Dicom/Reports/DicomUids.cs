@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Numerics;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace MedPipeline.Dicom.Reports;
@@ -20,9 +22,25 @@ public static partial class DicomUids
             throw new ArgumentException($"'{root}' is not a UID root of at most {MaxRootLength} characters.", nameof(root));
         }
 
-        var number = new BigInteger(Guid.NewGuid().ToByteArray(), isUnsigned: true);
-        return $"{root}.{number.ToString(CultureInfo.InvariantCulture)}";
+        return Of(root, Guid.NewGuid().ToByteArray());
     }
+
+    /// <summary>
+    /// The same UID every time for the same names (SHA-256 of them, 16 bytes): a redelivered request makes objects with
+    /// the UIDs it made before, so a PACS that already stored them keeps one copy.
+    /// </summary>
+    public static string Under(string root, params string[] names)
+    {
+        if (!IsValidRoot(root))
+        {
+            throw new ArgumentException($"'{root}' is not a UID root of at most {MaxRootLength} characters.", nameof(root));
+        }
+
+        return Of(root, SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', names)))[..16]);
+    }
+
+    private static string Of(string root, byte[] sixteenBytes) =>
+        $"{root}.{new BigInteger(sixteenBytes, isUnsigned: true).ToString(CultureInfo.InvariantCulture)}";
 
     [GeneratedRegex(@"^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*$")]
     private static partial Regex RootPattern();

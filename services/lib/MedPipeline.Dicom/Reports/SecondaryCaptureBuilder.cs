@@ -13,13 +13,14 @@ public static class SecondaryCaptureBuilder
     /// <summary>A heatmap is at the source image's size; far larger is not one.</summary>
     public const long MaxPixels = 8192L * 8192;
 
-    public static ResultObject FromPng(ReadOnlySpan<byte> png, SourceInstance source, ResultSeries series, int instanceNumber)
+    /// <summary>The image; its SOP Instance UID is <paramref name="sopInstanceUid"/>, or a new one under the series' root.</summary>
+    public static ResultObject FromPng(ReadOnlySpan<byte> png, SourceInstance source, ResultSeries series, int instanceNumber, string? sopInstanceUid = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(series);
         var image = PngDecoder.DecodePacked(png, MaxPixels);
         var rgb = ToRgb8(image);
-        var uid = DicomUids.Under(series.UidRoot);
+        var uid = sopInstanceUid ?? DicomUids.Under(series.UidRoot);
         var writer = ResultModules.Common(new DicomWriter(), source, series, SyntheticDicom.SecondaryCaptureStorage, uid, "OT", instanceNumber)
             .Text(SrTags.ImageType, "CS", "DERIVED\\SECONDARY")
             .Text(SrTags.ConversionType, "CS", "WSD")

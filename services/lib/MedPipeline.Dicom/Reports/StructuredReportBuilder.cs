@@ -12,7 +12,8 @@ public static class StructuredReportBuilder
 {
     public const string ComprehensiveSrStorage = "1.2.840.10008.5.1.4.1.1.88.33";
 
-    public static ResultObject Build(SeriesFinding finding, IReadOnlyList<SourceInstance> sources, ResultSeries series)
+    /// <summary>The SR; its SOP Instance UID is <paramref name="sopInstanceUid"/>, or a new one under the series' root.</summary>
+    public static ResultObject Build(SeriesFinding finding, IReadOnlyList<SourceInstance> sources, ResultSeries series, string? sopInstanceUid = null)
     {
         ArgumentNullException.ThrowIfNull(finding);
         ArgumentNullException.ThrowIfNull(series);
@@ -21,7 +22,7 @@ public static class StructuredReportBuilder
             throw new ArgumentException("An SR needs at least one source image to refer to.", nameof(sources));
         }
 
-        var uid = DicomUids.Under(series.UidRoot);
+        var uid = sopInstanceUid ?? DicomUids.Under(series.UidRoot);
         var writer = ResultModules.Common(new DicomWriter(), sources[0], series, ComprehensiveSrStorage, uid, "SR", instanceNumber: 1)
             .Sequence(SrTags.ReferencedPerformedProcedureStepSequence, [])
             .Text(SrTags.CompletionFlag, "CS", "COMPLETE")
