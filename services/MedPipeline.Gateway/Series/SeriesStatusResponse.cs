@@ -28,12 +28,10 @@ public static class SeriesStatusResponse
             unpackedAt = row.UnpackedAt,
             preprocessedAt = row.PreprocessedAt,
             inferredAt = row.InferredAt,
-            dicomResultsAt = row.DicomResultsAt,
             finishedAt = row.FinishedAt,
         },
         result = SeriesResultJson.From(row.Prediction),
         callbacks = row.CallbackOutcomes,
-        dicomExports = row.DicomResults?.Exports,
         statusUrl,
     };
 
