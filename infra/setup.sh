@@ -20,7 +20,8 @@ apt_packages=(
   postgresql           # saga, outbox and timeouts store
   libgdcm-cil          # JPEG-family / JPEG 2000 codecs, only inside child decoder processes
   libgdcm-tools        # gdcmconv: makes JPEG-family test files
-  dcmtk                # dcmdjpeg/dcmdjpls reference decoders for the corpus test
+  dcmtk                # dcmdjpeg/dcmdjpls reference decoders for the corpus test; dsrdump/dcmdump check our SR and images
+  dicom3tools          # dciodvfy: checks the results SR and secondary captures against the IODs
   libspng0             # PNG decoding
   libturbojpeg0        # JPEG decoding
   python3-pydicom      # ships the real DICOM corpus the tests read

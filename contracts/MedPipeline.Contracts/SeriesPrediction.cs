@@ -26,5 +26,8 @@ public sealed record SeriesPrediction
     /// <summary>How the frames were prepared for the model; null from producers older than this member.</summary>
     public SeriesPreprocessingInfo? Preprocessing { get; init; }
 
+    /// <summary>The DICOM results (SR, heatmap images) and their exports, for organizations with DICOM output; null otherwise.</summary>
+    public DicomResults? DicomResults { get; init; }
+
     public IReadOnlyDictionary<string, double> TimingsMs { get; init; } = new Dictionary<string, double>();
 }

@@ -21,6 +21,7 @@ public static class OrchestratorServices
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddModelManifests();
         builder.Services.AddSingleton<IModelSupport, ManifestModelSupport>();
+        builder.Services.AddSingleton<IDicomOutput, OrganizationDicomOutput>();
         builder.Services.AddPredictSeriesValidation();
         builder.Services.AddMedPipelinePersistence();
         builder.Services.AddRetention();

@@ -4,13 +4,17 @@ using MedPipeline.Hosting.Messaging;
 using MedPipeline.Organizations;
 using MedPipeline.StatusCallback.Consumers;
 using MedPipeline.StatusCallback.Delivery;
+using MedPipeline.StatusCallback.DicomOutput;
 using MedPipeline.StatusCallback.Options;
 using MedPipeline.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MedPipeline.StatusCallback;
 
-/// <summary>What the StatusCallback process runs: the organizations' backends (configuration only), the sender, the receipts in the store, its consumer.</summary>
+/// <summary>
+/// What the StatusCallback process runs: the organizations' backends (configuration only), the sender, the receipts in the
+/// store, and the DICOM results (SR, heatmap images) sent to their PACS: the one worker that talks to hospital systems.
+/// </summary>
 public static class StatusCallbackServices
 {
     public static WebApplicationBuilder AddStatusCallback(this WebApplicationBuilder builder)
@@ -22,7 +26,12 @@ public static class StatusCallbackServices
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CallbackReceipts>();
         builder.Services.AddSingleton<CallbacksInFlight>();
-        builder.AddMedPipelineMassTransit(x => x.AddConsumer<SendSeriesStatusCallbackConsumer, SendSeriesStatusCallbackConsumerDefinition>());
+        builder.Services.AddDicomResults();
+        builder.AddMedPipelineMassTransit(x =>
+        {
+            x.AddConsumer<SendSeriesStatusCallbackConsumer, SendSeriesStatusCallbackConsumerDefinition>();
+            x.AddConsumer<BuildDicomResultsConsumer, BuildDicomResultsConsumerDefinition>();
+        });
         return builder;
     }
 }

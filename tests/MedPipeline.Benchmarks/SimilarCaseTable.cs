@@ -12,6 +12,7 @@ internal static class SimilarCaseTable
             attempt_id uuid NOT NULL, modality text, instance_count integer, image_instance_count integer, total_bytes bigint, received_at timestamptz,
             unpacking_started_at timestamptz, unpacked_at timestamptz, preprocessed_at timestamptz, inferred_at timestamptz, finished_at timestamptz,
             prediction jsonb, callbacks jsonb NOT NULL DEFAULT '{}', updated_at timestamptz NOT NULL DEFAULT now(), archive_key text,
+            heatmaps jsonb NOT NULL DEFAULT '[]', dicom_results jsonb, dicom_results_at timestamptz,
             embedding real[], embedding_model text);
         CREATE INDEX series_status_series ON medpipe_read.series_status (organization, series_instance_uid, model_type);
         CREATE INDEX series_status_model_age ON medpipe_read.series_status (organization, model_type, updated_at);

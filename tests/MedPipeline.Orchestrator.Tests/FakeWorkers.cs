@@ -77,7 +77,10 @@ public sealed class FakeInference(Scenario scenario) : IConsumer<RunSeriesInfere
             return;
         }
 
-        await context.Publish(new SeriesInferenceCompleted { CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, Prediction = scenario.Prediction, Heatmaps = scenario.Heatmaps });
+        await context.Publish(new SeriesInferenceCompleted
+        {
+            CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, Prediction = scenario.Prediction, Heatmaps = scenario.Heatmaps,
+        });
     }
 }
 

@@ -29,6 +29,7 @@ public abstract class SagaTest
         _provider = new ServiceCollection()
             .AddSingleton(Scenario)
             .AddSingleton<IModelSupport, FakeModels>()
+            .AddSingleton<IDicomOutput, FakeDicomOutput>()
             .AddSingleton(TimeProvider.System)
             .Configure<StageTimeouts>(_ => { })
             .Configure<CallbackRetry>(o => o.FirstDelay = TimeSpan.FromSeconds(1))
@@ -41,6 +42,7 @@ public abstract class SagaTest
                 x.AddConsumer<FakeUnpacker>();
                 x.AddConsumer<FakePreprocessor>();
                 x.AddConsumer<FakeInference>();
+                x.AddConsumer<FakeDicomResults>();
             })
             .BuildServiceProvider(true);
         Harness = _provider.GetRequiredService<ITestHarness>();

@@ -24,6 +24,15 @@ public sealed class Scenario
     /// <summary>When set, the inference worker waits for it (to test superseded attempts).</summary>
     public TaskCompletionSource? HoldInference { get; set; }
 
+    /// <summary>Whether the organization has DICOM output (the saga then asks the results worker before completing).</summary>
+    public bool DicomOutput { get; set; }
+
+    /// <summary>How the fake results worker answers: "built", "throw", or "silent" (never answers).</summary>
+    public string DicomResultsAnswer { get; set; } = "built";
+
+    /// <summary>The heatmaps the fake inference worker reports.</summary>
+    public IReadOnlyList<InstanceHeatmap> Heatmaps { get; set; } = [];
+
     public SeriesPrediction Prediction { get; set; } = new()
     {
         Model = new ModelInfo { ModelType = "ct-lesion-classifier", Name = "CT lesion classifier", Version = "1.0.0", Sha256 = "abc" },

@@ -26,7 +26,8 @@ internal sealed class OrthancServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<OrthancServer> StartAsync(Uri gateway, string apiKey)
+    /// <summary>Starts Orthanc on <paramref name="port"/> (a free one when null: a port given is one the pipeline exports to).</summary>
+    public static async Task<OrthancServer> StartAsync(Uri gateway, string apiKey, int? port = null)
     {
         if (!File.Exists(Executable) || !File.Exists(DicomWebPlugin))
         {
@@ -34,11 +35,11 @@ internal sealed class OrthancServer : IAsyncDisposable
         }
 
         var folder = Directory.CreateTempSubdirectory("medpipe-orthanc-").FullName;
-        var port = FreeTcpPort.Next();
+        var httpPort = port ?? FreeTcpPort.Next();
         var config = new JsonObject
         {
             ["Name"] = "medpipe-test", ["StorageDirectory"] = Path.Combine(folder, "storage"), ["IndexDirectory"] = Path.Combine(folder, "index"),
-            ["HttpPort"] = port, ["RemoteAccessAllowed"] = false, ["AuthenticationEnabled"] = false, ["DicomServerEnabled"] = false,
+            ["HttpPort"] = httpPort, ["RemoteAccessAllowed"] = false, ["AuthenticationEnabled"] = false, ["DicomServerEnabled"] = false,
             ["Plugins"] = new JsonArray(DicomWebPlugin),
             ["DicomWeb"] = new JsonObject
             {
@@ -61,7 +62,7 @@ internal sealed class OrthancServer : IAsyncDisposable
         // Drained so a chatty Orthanc never blocks on a full pipe.
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
-        var server = new OrthancServer(folder, process, new Uri($"http://127.0.0.1:{port}/"));
+        var server = new OrthancServer(folder, process, new Uri($"http://127.0.0.1:{httpPort}/"));
         await server.WaitUntilAnsweringAsync();
         return server;
     }

@@ -24,6 +24,14 @@ public sealed class Pipeline
     /// <summary>How long a DICOMweb series waits for more instances before it is closed (short: the tests wait for it).</summary>
     public static TimeSpan DicomWebQuietPeriod { get; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The organization with DICOM output: its results go over STOW-RS to the Orthanc that a test starts on
+    /// <see cref="OrthancPort"/> (until then the exports fail fast and the series complete regardless).
+    /// </summary>
+    public const string DicomOrganization = "other-hospital";
+
+    public static int OrthancPort { get; } = FreeTcpPort.Next();
+
     /// <summary>An API key of the organization with the admin role (the operations API).</summary>
     public static string AdminKey { get; } = ApiKeys.NewKey();
 
@@ -35,6 +43,7 @@ public sealed class Pipeline
         _pipeline = await LocalPipeline.StartAsync(new PipelineSettings(RepositoryPaths.Root, TestBuild.Configuration, broker, await postgres.CreatePipelineDatabaseAsync("pipeline"))
         {
             Organization = "st-olaf",
+            OtherOrganization = DicomOrganization,
             // As a supervisor would: a worker whose bus watchdog gives up (exit code 75) is started again.
             RestartExitedServices = true,
             Settings = new Dictionary<string, string>
@@ -57,6 +66,12 @@ public sealed class Pipeline
                 ["Gateway__DicomWeb__ScanInterval"] = "00:00:00.200",
                 ["Gateway__DicomWeb__Routes__0__Modality"] = "CT",
                 ["Gateway__DicomWeb__Routes__0__ModelType"] = "ct-lesion-classifier",
+                [$"Organizations__{DicomOrganization}__DicomExport__StowUrl"] = $"http://127.0.0.1:{OrthancPort}/dicom-web/",
+                [$"Organizations__{DicomOrganization}__DicomExport__Name"] = "orthanc",
+                ["StatusCallback__DicomResults__UidRoot"] = "1.2.826.0.1.3680043.10",
+                ["StatusCallback__DicomResults__MaxAttempts"] = "3",
+                ["StatusCallback__DicomResults__FirstRetryDelay"] = "00:00:00.200",
+                ["StatusCallback__DicomResults__MaxRetryDelay"] = "00:00:01",
             },
         });
     }

@@ -18,7 +18,7 @@ internal static class OpsCommand
             Description = "The gateway's base URL (default: $MEDPIPE_GATEWAY).",
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("MEDPIPE_GATEWAY") is { Length: > 0 } url ? url : "http://127.0.0.1:8080/",
         };
-        var states = new Option<string[]>("--state") { Description = "Saga state (Received, Unpacking, Preprocessing, Inferring, Completed, NotSupported, Failed); repeat for several.", AllowMultipleArgumentsPerToken = false };
+        var states = new Option<string[]>("--state") { Description = "Saga state (Received, Unpacking, Preprocessing, Inferring, Reporting, Completed, NotSupported, Failed); repeat for several.", AllowMultipleArgumentsPerToken = false };
         var organization = new Option<string?>("--organization") { Description = "Only this organization (global operators; an admin's own is implied)." };
         var modelType = new Option<string?>("--model-type") { Description = "Only this model type." };
         var olderThan = new Option<string?>("--older-than") { Description = "Unchanged for longer than this ISO 8601 duration (PT30M, PT2H, P1D)." };

@@ -9,7 +9,7 @@ public static class AdminSeriesQueryParser
     public const int MaxLimit = 500;
 
     /// <summary>The saga's states, as the read model stores them.</summary>
-    public static readonly string[] States = ["Received", "Unpacking", "Preprocessing", "Inferring", "Completed", "NotSupported", "Failed"];
+    public static readonly string[] States = ["Received", "Unpacking", "Preprocessing", "Inferring", "Reporting", "Completed", "NotSupported", "Failed"];
 
     public static AdminSeriesQuery Parse(IQueryCollection query, string[]? organizations, AdminOptions options, DateTimeOffset now, Dictionary<string, string[]> errors)
     {

@@ -42,6 +42,7 @@ public static class AdminSeriesResponse
             : new { modality = row.Modality, instanceCount = row.InstanceCount, imageInstanceCount = row.ImageInstanceCount, totalBytes = row.TotalBytes },
         timeline = Stages(row),
         callbacks = row.CallbackOutcomes.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new { seriesId = c.Key, outcome = c.Value }),
+        dicomResults = row.DicomResults,
         updatedAt = row.UpdatedAt,
     };
 
@@ -50,7 +51,8 @@ public static class AdminSeriesResponse
         (string Name, DateTimeOffset? At)[] reached =
         [
             ("received", row.ReceivedAt), ("unpacking-started", row.UnpackingStartedAt), ("unpacked", row.UnpackedAt),
-            ("preprocessed", row.PreprocessedAt), ("inferred", row.InferredAt), ("finished", row.FinishedAt),
+            ("preprocessed", row.PreprocessedAt), ("inferred", row.InferredAt), ("dicom-results", row.DicomResultsAt),
+            ("finished", row.FinishedAt),
         ];
         var stages = new List<object>();
         DateTimeOffset? previous = null;

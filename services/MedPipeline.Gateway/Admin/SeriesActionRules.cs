@@ -8,7 +8,7 @@ public static class SeriesActionRules
 {
     public const string UploadGone = "the upload is gone; submit the series again";
 
-    private static readonly string[] Running = ["Received", "Unpacking", "Preprocessing", "Inferring"];
+    private static readonly string[] Running = ["Received", "Unpacking", "Preprocessing", "Inferring", "Reporting"];
 
     public static bool IsRunning(string state) => Running.Contains(state, StringComparer.Ordinal);
 

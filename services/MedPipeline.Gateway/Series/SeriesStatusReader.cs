@@ -21,7 +21,7 @@ public sealed class SeriesStatusReader(NpgsqlDataSource dataSource)
     internal const string Columns = """
         correlation_id, organization, study_instance_uid, series_instance_uid, model_type, state, status, stage, reason, attempt,
         modality, instance_count, image_instance_count, total_bytes, received_at, unpacking_started_at, unpacked_at, preprocessed_at,
-        inferred_at, finished_at, prediction::text, callbacks::text, updated_at, heatmaps::text
+        inferred_at, finished_at, prediction::text, callbacks::text, updated_at, heatmaps::text, dicom_results::text, dicom_results_at
         """;
 
     internal const string UndefinedTableState = UndefinedTable;
@@ -89,6 +89,8 @@ public sealed class SeriesStatusReader(NpgsqlDataSource dataSource)
         CallbackOutcomes = JsonSerializer.Deserialize<Dictionary<string, string>>(r.GetString(21)) ?? [],
         UpdatedAt = Value<DateTimeOffset>(r, 22),
         Heatmaps = Text(r, 23) is { } heatmaps ? JsonSerializer.Deserialize<List<InstanceHeatmap>>(heatmaps) ?? [] : [],
+        DicomResults = Text(r, 24) is { } dicom ? JsonSerializer.Deserialize<DicomResults>(dicom) : null,
+        DicomResultsAt = Value<DateTimeOffset>(r, 25),
     };
 
     private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -54,6 +54,10 @@ public sealed record SeriesStatusRow
 
     /// <summary>The heatmaps of the frames that decided the result (PNG keys in the series store).</summary>
     public IReadOnlyList<InstanceHeatmap> Heatmaps { get; init; } = [];
+    /// <summary>The DICOM results (SR and heatmap UIDs, each export's outcome) of organizations with DICOM output.</summary>
+    public DicomResults? DicomResults { get; init; }
+
+    public DateTimeOffset? DicomResultsAt { get; init; }
 
     /// <summary>When the orchestrator last changed the row: what "older than" and paging go by.</summary>
     public DateTimeOffset? UpdatedAt { get; init; }

@@ -15,4 +15,8 @@ public sealed class StageTimeouts
 
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Inference { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Making and exporting the DICOM results, export retries included; past it the series completes without them.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan DicomResults { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -13,6 +13,9 @@ public enum SeriesStage
     Preprocess,
     Inference,
 
+    /// <summary>The results worker makes and exports the DICOM results (organizations with DICOM output only).</summary>
+    DicomResults,
+
     /// <summary>A finished series waiting to redeliver its callback.</summary>
     Callback,
 }

@@ -69,6 +69,9 @@ public sealed class SeriesState : SagaStateMachineInstance, ISagaVersion
 
     public DateTimeOffset? InferredAt { get; set; }
 
+    /// <summary>When the DICOM results step ended (made, failed or timed out); null without DICOM output.</summary>
+    public DateTimeOffset? DicomResultsAt { get; set; }
+
     public DateTimeOffset? FinishedAt { get; set; }
 
     /// <summary>The edge status of the outcome (<see cref="SeriesStatus"/>), null while running.</summary>

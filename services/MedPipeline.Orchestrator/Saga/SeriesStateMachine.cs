@@ -6,14 +6,14 @@ using Microsoft.Extensions.Options;
 namespace MedPipeline.Orchestrator.Saga;
 
 /// <summary>
-/// One series from request to callback: Received → Unpacking → Preprocessing → Inferring →
-/// Completed | NotSupported | Failed. Messages of a superseded attempt are ignored; a request for a
+/// One series from request to callback: Received → Unpacking → Preprocessing → Inferring → (Reporting, with DICOM
+/// output) → Completed | NotSupported | Failed. Messages of a superseded attempt are ignored; a request for a
 /// finished series re-sends its outcome unless predictAgain asks for a new attempt. An operator may rerun a running
 /// or failed series from the upload it still holds, or cancel a running one (Failed, "cancelled by an operator").
 /// </summary>
-public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
+public sealed partial class SeriesStateMachine : MassTransitStateMachine<SeriesState>
 {
-    public SeriesStateMachine(IModelSupport models, IOptions<StageTimeouts> options, IOptions<CallbackRetry> callbackRetry,
+    public SeriesStateMachine(IModelSupport models, IDicomOutput dicomOutput, IOptions<StageTimeouts> options, IOptions<CallbackRetry> callbackRetry,
         IOptions<SeriesDataCleanup> cleanup, TimeProvider time, ILoggerFactory loggers)
     {
         var s = new SeriesSagaSettings(time, options.Value, callbackRetry.Value, cleanup.Value.DeleteSeriesData);
@@ -68,9 +68,13 @@ public sealed class SeriesStateMachine : MassTransitStateMachine<SeriesState>
             StageKeptFailing(PreprocessFaulted, m => m.AttemptId, "preprocessing", s));
 
         During(Inferring,
-            WhenCurrent(Inferred, m => m.AttemptId).RecordPrediction(s).EndIn(Completed, s, _ => null),
+            WhenCurrent(Inferred, m => m.AttemptId, c => !dicomOutput.IsEnabledFor(c.Saga.Organization)).RecordPrediction(s).EndIn(Completed, s, _ => null),
+            WhenCurrent(Inferred, m => m.AttemptId, c => dicomOutput.IsEnabledFor(c.Saga.Organization))
+                .RecordPrediction(s).StartDicomResults(s).TransitionTo(Reporting),
             StageFailed(InferenceFailed, m => m.AttemptId, m => m.Reason, s),
             StageKeptFailing(InferenceFaulted, m => m.AttemptId, "inference", s));
+
+        DuringReporting(s, audit);
 
         During(Received, Unpacking, Preprocessing, Inferring,
             When(Requested, c => !c.Message.PredictAgain).Join(s),

@@ -11,7 +11,8 @@ namespace MedPipeline.Orchestrator.Saga;
 /// there, and nothing in public. Version 2 moves a table version 1 created in public before that. Version 3 adds
 /// archive_key (the upload a rerun starts from), back-filled from the saga rows: a finished series' key may name an
 /// upload already deleted, which is why the gateway checks the store before it asks for a rerun. Version 4 adds heatmaps
-/// (the contract's InstanceHeatmap list as JSON, empty for older rows): the status answer links each PNG.
+/// (the contract's InstanceHeatmap list as JSON, empty for older rows): the status answer links each PNG. Version 5 adds
+/// dicom_results (the SR and heatmap UIDs, each DICOMweb export's outcome, or why none were made) and dicom_results_at.
 /// </summary>
 internal static class SeriesStatusSchema
 {
@@ -83,6 +84,11 @@ internal static class SeriesStatusSchema
 
     public static Migration Version4 { get; } = new(Component, 4, $"""
         ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS heatmaps jsonb NOT NULL DEFAULT '[]';
+        """);
+
+    public static Migration Version5 { get; } = new(Component, 5, $"""
+        ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS dicom_results jsonb NULL;
+        ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS dicom_results_at timestamptz NULL;
         """);
 
     /// <summary>

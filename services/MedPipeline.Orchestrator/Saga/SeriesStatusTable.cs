@@ -29,7 +29,7 @@ public sealed class SeriesStatusTable : ISagaReadModel<SeriesState>
         "correlation_id", "organization", "study_instance_uid", "series_instance_uid", "model_type", "state", "status", "stage", "reason",
         "attempt", "attempt_id", "modality", "instance_count", "image_instance_count", "total_bytes", "received_at", "unpacking_started_at",
         "unpacked_at", "preprocessed_at", "inferred_at", "finished_at", "prediction", "callbacks", "archive_key", "heatmaps",
-        "embedding", "embedding_model",
+        "dicom_results", "dicom_results_at", "embedding", "embedding_model",
     ];
 
     private static readonly string Upsert = $"""
@@ -43,7 +43,7 @@ public sealed class SeriesStatusTable : ISagaReadModel<SeriesState>
     public SeriesStatusTable(JsonSerializerOptions json) => _json = json;
 
     public IReadOnlyList<Migration> Migrations { get; } = [SeriesStatusSchema.Version1, SeriesStatusSchema.Version2, SeriesStatusSchema.Version3,
-        SeriesStatusSchema.Version4, SeriesStatusSchema.Version6];
+        SeriesStatusSchema.Version4, SeriesStatusSchema.Version5, SeriesStatusSchema.Version6];
 
     public async Task WriteAsync(ConsumeTransaction transaction, SeriesState saga, CancellationToken cancellationToken)
     {
@@ -64,6 +64,8 @@ public sealed class SeriesStatusTable : ISagaReadModel<SeriesState>
             (JsonSerializer.Serialize(saga.CallbackOutcomes, _json), NpgsqlDbType.Jsonb),
             (saga.ArchiveDeleted || saga.ArchiveKey.Length == 0 ? null : saga.ArchiveKey, NpgsqlDbType.Text),
             (JsonSerializer.Serialize(saga.Heatmaps, _json), NpgsqlDbType.Jsonb),
+            (saga.Prediction?.DicomResults is { } dicom ? JsonSerializer.Serialize(dicom, _json) : null, NpgsqlDbType.Jsonb),
+            (Utc(saga.DicomResultsAt), NpgsqlDbType.TimestampTz),
             (saga.Embedding, NpgsqlDbType.Array | NpgsqlDbType.Real),
             (saga.Embedding is null ? null : saga.Prediction?.Model.Sha256, NpgsqlDbType.Text),
         ];

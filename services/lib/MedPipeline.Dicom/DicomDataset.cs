@@ -40,6 +40,13 @@ public sealed class DicomDataset
 
     public bool Contains(DicomTag tag) => _elements.ContainsKey(tag);
 
+    /// <summary>
+    /// The value's bytes as stored: to copy a text attribute unchanged, whatever its character set (the caller knows
+    /// its VR; an implicit-VR file does not say it). Null when absent or encapsulated.
+    /// </summary>
+    public ReadOnlyMemory<byte>? GetRaw(DicomTag tag) =>
+        _elements.TryGetValue(tag, out var element) && element.Fragments is null ? Buffer.Slice(element.Offset, element.Length) : null;
+
     /// <summary>The value as text, trailing spaces and NULs trimmed (leading spaces too, as DICOM allows them in numbers); null when absent or empty.</summary>
     public string? GetString(DicomTag tag)
     {

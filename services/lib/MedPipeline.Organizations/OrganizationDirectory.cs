@@ -12,6 +12,10 @@ public sealed class OrganizationDirectory(IOptions<Dictionary<string, Organizati
     public bool TryGet(string name, out OrganizationOptions organization) =>
         _organizations.TryGetValue(name, out organization!);
 
+    /// <summary>The organization's DICOMweb destination for DICOM results; null when it has none (no DICOM output).</summary>
+    public DicomExportOptions? DicomExportOf(string organization) =>
+        TryGet(organization, out var options) && options.DicomExport is { StowUrl.Length: > 0 } export ? export : null;
+
     /// <summary>The callback URL for one series: the configured base plus the escaped backend series id.</summary>
     public Uri CallbackUriFor(string organization, string seriesId)
     {

@@ -19,6 +19,9 @@ public sealed class OrganizationOptions
     /// </summary>
     public bool AllowPlainHttpCallback { get; set; }
 
+    /// <summary>The DICOMweb destination of the organization's DICOM results; null: no DICOM output.</summary>
+    public DicomExportOptions? DicomExport { get; set; }
+
     /// <summary>Hashes of the keys this organization's systems send as X-API-Key.</summary>
     public List<ApiKeyHash> ApiKeys { get; set; } = [];
 }

@@ -26,6 +26,7 @@ internal sealed class OrganizationsValidation : IValidateOptions<Dictionary<stri
             }
 
             failures.AddRange(ApiKeyRules.Check(organization, settings.ApiKeys));
+            failures.AddRange(DicomExportRules.Check(organization, settings.DicomExport));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -58,6 +58,9 @@ public static class StoreLayout
     /// <summary>The Unpacker's instance index beside (not inside) the instances, so listing the instances never yields it.</summary>
     public static string InstanceIndexOf(string instancesKey) => StoreKey.Combine(ParentOf(instancesKey), InstanceIndexName);
 
+    /// <summary>The DICOM results (SR, heatmap images) made from one attempt's result, deleted with the attempt.</summary>
+    public static string DicomResults(Guid correlationId, Guid attemptId) => StoreKey.Combine(SeriesAttempt(correlationId, attemptId), "dicom-results");
+
     /// <summary>The tensors prefix of the attempt that owns <paramref name="instancesKey"/>.</summary>
     public static string TensorsOf(string instancesKey) => StoreKey.Combine(ParentOf(instancesKey), TensorsFolder);
 

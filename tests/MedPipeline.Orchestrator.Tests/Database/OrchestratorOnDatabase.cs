@@ -44,6 +44,7 @@ public sealed class OrchestratorOnDatabase : IAsyncDisposable
         var audit = new RecordedLogLines(PredictSeriesAudit.Category);
         builder.Logging.AddProvider(audit);
         builder.Services.AddSingleton<IModelSupport, FakeModels>();
+        builder.Services.AddSingleton<IDicomOutput, OrganizationDicomOutput>();
         builder.Services.AddPredictSeriesValidation();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.Configure<StageTimeouts>(_ => { });

@@ -23,10 +23,11 @@ public static class PipelineBrokerAccess
                 typeof(SeriesPreprocessed), typeof(SeriesPreprocessingFailed), typeof(SeriesInferenceCompleted), typeof(SeriesInferenceFailed),
                 typeof(SeriesStageTimedOut), typeof(Fault<UnpackSeriesArchive>), typeof(Fault<PreprocessSeries>), typeof(Fault<RunSeriesInference>),
                 typeof(SeriesStatusCallbackDelivered), typeof(SeriesStatusCallbackFailed), typeof(RerunSeries), typeof(CancelSeries),
+                typeof(DicomResultsBuilt), typeof(Fault<BuildDicomResults>),
             ],
             [
                 typeof(UnpackSeriesArchive), typeof(PreprocessSeries), typeof(RunSeriesInference), typeof(SendSeriesStatusCallback),
-                typeof(DeleteSeriesData), typeof(SeriesStageTimedOut),
+                typeof(DeleteSeriesData), typeof(SeriesStageTimedOut), typeof(BuildDicomResults),
             ]),
         [PipelineService.Unpacker] = new("medpipeline-unpacker", ["unpack-series-archive", "delete-series-data"],
             [typeof(UnpackSeriesArchive), typeof(DeleteSeriesData)],
@@ -35,8 +36,10 @@ public static class PipelineBrokerAccess
             [typeof(PreprocessSeries)], [typeof(SeriesPreprocessed), typeof(SeriesPreprocessingFailed)]),
         [PipelineService.Inference] = new("medpipeline-inference", ["run-series-inference"],
             [typeof(RunSeriesInference)], [typeof(SeriesInferenceCompleted), typeof(SeriesInferenceFailed)]),
-        [PipelineService.StatusCallback] = new("medpipeline-status-callback", ["send-series-status-callback"],
-            [typeof(SendSeriesStatusCallback)], [typeof(SeriesStatusCallbackDelivered), typeof(SeriesStatusCallbackFailed)]),
+        // And the DICOM results: the one worker that talks to hospital systems (callbacks, STOW-RS to their PACS).
+        [PipelineService.StatusCallback] = new("medpipeline-status-callback", ["send-series-status-callback", "build-dicom-results"],
+            [typeof(SendSeriesStatusCallback), typeof(BuildDicomResults)],
+            [typeof(SeriesStatusCallbackDelivered), typeof(SeriesStatusCallbackFailed), typeof(DicomResultsBuilt)]),
     };
 
     /// <summary>The direct-enqueue user of one organization (a hospital backend that publishes without the gateway).</summary>

@@ -39,6 +39,21 @@ public sealed class DicomWriter
         return this;
     }
 
+    /// <summary>A sequence of explicit length: each item is the given writer's elements, in tag order.</summary>
+    public DicomWriter Sequence(DicomTag tag, IEnumerable<DicomWriter> items)
+    {
+        using var value = new MemoryStream();
+        foreach (var item in items)
+        {
+            using var body = new MemoryStream();
+            item.WriteElements(body);
+            WriteItem(value, DicomTag.Item, body.ToArray());
+        }
+
+        _elements[tag] = ("SQ", value.ToArray());
+        return this;
+    }
+
     /// <summary>Encapsulated pixel data: an empty Basic Offset Table, then one fragment per frame.</summary>
     public DicomWriter Fragments(IReadOnlyList<byte[]> frames)
     {
