@@ -2,6 +2,7 @@ using MedPipeline.Dicom.Codecs;
 using MedPipeline.Gateway.Admin;
 using MedPipeline.Gateway.DicomWeb;
 using MedPipeline.Gateway.Identity;
+using MedPipeline.Gateway.Live;
 using MedPipeline.Gateway.Options;
 using MedPipeline.Gateway.Series;
 using MedPipeline.Hosting;
@@ -55,6 +56,7 @@ public static class GatewayServices
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseLiveProgress();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -68,6 +70,7 @@ public static class GatewayServices
         if (SeriesPipelineServices.IsConfigured(app.Configuration))
         {
             app.MapSeriesEndpoints();
+            app.MapLiveEndpoints();
             app.MapDicomWebEndpoints();
             app.MapAdminEndpoints();
         }

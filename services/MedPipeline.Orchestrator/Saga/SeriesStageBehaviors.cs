@@ -82,6 +82,7 @@ internal static class SeriesStageBehaviors
                     context.Saga.ArchiveDeleted = true;
                 }
             })
+            .AnnounceFinished()
             .TransitionTo(state);
     }
 
