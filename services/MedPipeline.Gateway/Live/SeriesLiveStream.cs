@@ -12,9 +12,14 @@ namespace MedPipeline.Gateway.Live;
 /// attempt ended. Silence longer than <see cref="RecheckAfter"/> re-reads the status, so an end whose notice was
 /// lost (a broker outage, a gateway started late) still ends the stream.
 /// </summary>
-public sealed class SeriesLiveStream(SeriesStatusReader statuses, SeriesProgressHub hub)
+public sealed class SeriesLiveStream(SeriesStatusReader statuses, SeriesProgressHub hub, TimeProvider time)
 {
     public static readonly TimeSpan RecheckAfter = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a series the caller cannot see yet is waited for before it counts as unknown.</summary>
+    public static readonly TimeSpan AppearWithin = TimeSpan.FromSeconds(3);
+
+    private static readonly TimeSpan LookAgainAfter = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
     /// Subscribes to a series of <paramref name="organization"/>; null when there is no such series or it is another
@@ -26,14 +31,25 @@ public sealed class SeriesLiveStream(SeriesStatusReader statuses, SeriesProgress
         var subscription = hub.Subscribe(correlationId);
         try
         {
-            var row = await statuses.FindAsync(correlationId, cancellationToken);
-            if (row is null || !string.Equals(row.Organization, organization, StringComparison.Ordinal))
+            // A watcher usually connects right after its 202, before the saga has taken the request: the row is
+            // waited for a moment. Another organization's series waits exactly as long as an unknown one.
+            var giveUpAt = time.GetUtcNow() + AppearWithin;
+            while (true)
             {
-                subscription.Dispose();
-                return null;
-            }
+                var row = await statuses.FindAsync(correlationId, cancellationToken);
+                if (row is not null && string.Equals(row.Organization, organization, StringComparison.Ordinal))
+                {
+                    return new SeriesLiveSession(correlationId, row, subscription);
+                }
 
-            return new SeriesLiveSession(correlationId, row, subscription);
+                if (time.GetUtcNow() >= giveUpAt)
+                {
+                    subscription.Dispose();
+                    return null;
+                }
+
+                await Task.Delay(LookAgainAfter, time, cancellationToken);
+            }
         }
         catch
         {

@@ -3,7 +3,8 @@ using MassTransit;
 namespace MedPipeline.Gateway.Live;
 
 /// <summary>
-/// A temporary endpoint per gateway process (auto-delete, non-durable, gone with the connection): progress is
+/// A temporary endpoint per gateway process (MassTransit declares it exclusive, non-durable and expiring: gone with
+/// the gateway's connection, and a minute after at the latest): progress is
 /// for whoever watches now, so nothing is kept for a gateway that is down. One message at a time keeps each
 /// series' events in the order the broker delivered them; a notice that cannot be handled is dropped, never
 /// parked in an _error queue that would outlive the endpoint.
