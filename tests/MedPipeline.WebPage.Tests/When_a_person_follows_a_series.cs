@@ -61,6 +61,7 @@ public sealed class When_a_person_follows_a_series
 
             await Assertions.Expect(page.Locator("#outcome")).ToContainTextAsync("lesion", new() { Timeout = 90_000 });
             var events = await page.Locator("#events li").AllTextContentsAsync();
+            Assert.That(events[0], Is.EqualTo("connected (WebSocket)"), "the page's CSP lets it reach the gateway's socket");
             Assert.That(events.Where(e => e.StartsWith("progress preprocessing", StringComparison.Ordinal)), Is.Not.Empty, string.Join("\n", events));
             Assert.That(events, Does.Contain("progress preprocessing 24/24"));
             Assert.That(events[^1], Is.EqualTo("result"));

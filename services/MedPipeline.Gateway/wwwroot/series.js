@@ -86,6 +86,7 @@ function watch(correlationId) {
   let heard = false;
   const scheme = location.protocol === "https:" ? "wss" : "ws";
   const socket = new WebSocket(`${scheme}://${location.host}/ws/series/${correlationId}`, ["medpipe.live", `medpipe.key.${base64Url(key())}`]);
+  socket.addEventListener("open", () => addLine("connected (WebSocket)"));
   socket.addEventListener("message", (m) => { heard = true; handle(JSON.parse(m.data)); });
   socket.addEventListener("close", (c) => {
     if (!heard) watchWithServerSentEvents(correlationId);
@@ -97,6 +98,7 @@ function watch(correlationId) {
 async function watchWithServerSentEvents(correlationId) {
   const response = await fetch(`/api/series/${correlationId}/events`, { headers: authHeaders() });
   if (!response.ok) { showProblem(response.status, await response.json().catch(() => ({}))); return; }
+  addLine("connected (Server-Sent Events)");
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
   for (;;) {
@@ -129,8 +131,12 @@ function handle(e) {
 }
 
 function logEvent(e) {
+  addLine(e.type === "progress" ? `progress ${e.stage} ${e.done}/${e.total}` : `${e.type}${e.reason ? `: ${e.reason}` : ""}`);
+}
+
+function addLine(text) {
   const item = document.createElement("li");
-  item.textContent = e.type === "progress" ? `progress ${e.stage} ${e.done}/${e.total}` : `${e.type}${e.reason ? `: ${e.reason}` : ""}`;
+  item.textContent = text;
   $("events").append(item);
 }
 
