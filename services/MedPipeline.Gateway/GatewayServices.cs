@@ -2,6 +2,7 @@ using MedPipeline.Dicom.Codecs;
 using MedPipeline.Gateway.Admin;
 using MedPipeline.Gateway.DicomWeb;
 using MedPipeline.Gateway.Identity;
+using MedPipeline.Gateway.Live;
 using MedPipeline.Gateway.Options;
 using MedPipeline.Gateway.Series;
 using MedPipeline.Gateway.Similar;
@@ -56,6 +57,7 @@ public static class GatewayServices
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseLiveProgress();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -70,6 +72,7 @@ public static class GatewayServices
         {
             app.MapSeriesEndpoints();
             app.MapSimilarCaseEndpoints();
+            app.MapLiveEndpoints();
             app.MapDicomWebEndpoints();
             app.MapAdminEndpoints();
         }

@@ -1,6 +1,7 @@
 using MedPipeline.Gateway.Admin;
 using MedPipeline.Gateway.Admin.Queues;
 using MedPipeline.Gateway.DicomWeb;
+using MedPipeline.Gateway.Live;
 using MedPipeline.Gateway.Options;
 using MedPipeline.Gateway.Similar;
 using MedPipeline.Gateway.Uploads;
@@ -47,7 +48,8 @@ public static class SeriesPipelineServices
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddAdminQueues();
         builder.Services.AddDicomWeb();
-        builder.AddMedPipelineMassTransit(_ => { }, readyOnlyWhileBrokerAnswers: false);
+        builder.Services.AddLiveProgress();
+        builder.AddMedPipelineMassTransit(x => x.AddLiveProgressConsumer(), readyOnlyWhileBrokerAnswers: false);
         return builder;
     }
 }

@@ -84,6 +84,7 @@ internal static class SeriesStageBehaviors
                     context.Saga.ArchiveDeleted = true;
                 }
             })
+            .AnnounceFinished()
             .TransitionTo(state);
     }
 

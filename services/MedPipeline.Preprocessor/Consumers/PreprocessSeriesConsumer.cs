@@ -11,7 +11,7 @@ namespace MedPipeline.Preprocessor.Consumers;
 /// travel) and answers where they are or why the series cannot be preprocessed. The decoding, batching
 /// and writing live in <see cref="SeriesTensorBuilder"/>.
 /// </summary>
-public sealed class PreprocessSeriesConsumer(ModelManifests manifests, SeriesTensorBuilder builder) : IConsumer<PreprocessSeries>
+public sealed class PreprocessSeriesConsumer(ModelManifests manifests, SeriesTensorBuilder builder, TimeProvider time) : IConsumer<PreprocessSeries>
 {
     public async Task Consume(ConsumeContext<PreprocessSeries> context)
     {
@@ -29,8 +29,10 @@ public sealed class PreprocessSeriesConsumer(ModelManifests manifests, SeriesTen
 
     private async Task PreprocessAsync(ConsumeContext<PreprocessSeries> context, PreprocessSeries m, StageSpan span)
     {
+        // Live progress for people watching the series (the gateway's stream); the saga does not consume it.
+        var progress = new PreprocessingProgress(m, (p, cancellationToken) => context.Publish(p, cancellationToken), time);
         var outcome = manifests.TryGet(m.ModelType, out var manifest)
-            ? await builder.BuildAsync(m, manifest, context.CancellationToken)
+            ? await builder.BuildAsync(m, manifest, progress, context.CancellationToken)
             : PreprocessingOutcome.Failed($"unknown model type '{m.ModelType}'");
         if (outcome.Failure is { } reason)
         {

@@ -1,5 +1,6 @@
 using MedPipeline.Preprocessor.Options;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MedPipeline.Preprocessor.Series;
 
@@ -10,6 +11,7 @@ public static class SeriesPreprocessingServices
     public static IServiceCollection AddSeriesPreprocessing(this IServiceCollection services)
     {
         services.AddOptions<SeriesLimitsOptions>();
+        services.TryAddSingleton(TimeProvider.System);
         return services
             .AddSingleton<SeriesImages>()
             .AddSingleton<IndexedFrameDecoder>()

@@ -20,7 +20,8 @@ public sealed class SeriesTensorBuilder(ISeriesStore store, SeriesImages images,
     /// <summary>Images prepared at once: one per core and one more keeps every core busy while bounding the decoded pixels held to a few images.</summary>
     private static readonly int Lookahead = Environment.ProcessorCount + 1;
 
-    public async Task<PreprocessingOutcome> BuildAsync(PreprocessSeries m, ModelManifest manifest, CancellationToken cancellationToken)
+    public async Task<PreprocessingOutcome> BuildAsync(PreprocessSeries m, ModelManifest manifest, PreprocessingProgress? progress,
+        CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var spec = manifest.Preprocessing!;
@@ -42,8 +43,14 @@ public sealed class SeriesTensorBuilder(ISeriesStore store, SeriesImages images,
         var pending = new Queue<(IndexedInstance Image, Task<PreparedImage> Prepared)>();
         PreprocessingSummary? summary = null;
         var next = 0;
+        var written = 0;
         try
         {
+            if (progress is not null)
+            {
+                await progress.ReportAsync(0, instances.Count, cancellationToken);
+            }
+
             while (next < instances.Count || pending.Count > 0)
             {
                 // A few images ahead decode and preprocess on the other cores while rows are written in series order.
@@ -65,6 +72,11 @@ public sealed class SeriesTensorBuilder(ISeriesStore store, SeriesImages images,
                 {
                     rows.Row(f, length).CopyTo(writer.NextRow);
                     await writer.AddAsync(done.Info.SopInstanceUid ?? Path.GetFileName(done.Key), done.Info.InstanceNumber, f + 1, cancellationToken);
+                }
+
+                if (progress is not null)
+                {
+                    await progress.ReportAsync(++written, instances.Count, cancellationToken);
                 }
             }
         }

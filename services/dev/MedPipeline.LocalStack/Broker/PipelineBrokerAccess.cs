@@ -15,8 +15,14 @@ public static class PipelineBrokerAccess
     public static IReadOnlyDictionary<string, ServiceBrokerAccess> Services { get; } = new Dictionary<string, ServiceBrokerAccess>
     {
         // SendSeriesStatusCallback: a DICOMweb series no routing rule takes is answered not_supported by the gateway itself.
-        [PipelineService.Gateway] = new("medpipeline-gateway", [], [],
-            [typeof(PredictSeries), typeof(RerunSeries), typeof(CancelSeries), typeof(SendSeriesStatusCallback)]),
+        // Live progress: the stage events, bound to a temporary queue per gateway process (SeriesProgressConsumerDefinition).
+        [PipelineService.Gateway] = new("medpipeline-gateway", [],
+            [
+                typeof(SeriesUnpackingStarted), typeof(SeriesUnpacked), typeof(SeriesPreprocessingProgressed), typeof(SeriesPreprocessed),
+                typeof(SeriesInferenceCompleted), typeof(SeriesFinished),
+            ],
+            [typeof(PredictSeries), typeof(RerunSeries), typeof(CancelSeries), typeof(SendSeriesStatusCallback)],
+            TemporaryQueues: [@"gateway-live-[0-9a-f]{32}"]),
         [PipelineService.Orchestrator] = new("medpipeline-orchestrator", ["series-state"],
             [
                 typeof(PredictSeries), typeof(SeriesUnpackingStarted), typeof(SeriesUnpacked), typeof(SeriesArchiveRejected),
@@ -27,13 +33,13 @@ public static class PipelineBrokerAccess
             ],
             [
                 typeof(UnpackSeriesArchive), typeof(PreprocessSeries), typeof(RunSeriesInference), typeof(SendSeriesStatusCallback),
-                typeof(DeleteSeriesData), typeof(SeriesStageTimedOut), typeof(BuildDicomResults),
+                typeof(DeleteSeriesData), typeof(SeriesStageTimedOut), typeof(BuildDicomResults), typeof(SeriesFinished),
             ]),
         [PipelineService.Unpacker] = new("medpipeline-unpacker", ["unpack-series-archive", "delete-series-data"],
             [typeof(UnpackSeriesArchive), typeof(DeleteSeriesData)],
             [typeof(SeriesUnpackingStarted), typeof(SeriesUnpacked), typeof(SeriesArchiveRejected)]),
         [PipelineService.Preprocessor] = new("medpipeline-preprocessor", ["preprocess-series"],
-            [typeof(PreprocessSeries)], [typeof(SeriesPreprocessed), typeof(SeriesPreprocessingFailed)]),
+            [typeof(PreprocessSeries)], [typeof(SeriesPreprocessed), typeof(SeriesPreprocessingFailed), typeof(SeriesPreprocessingProgressed)]),
         [PipelineService.Inference] = new("medpipeline-inference", ["run-series-inference"],
             [typeof(RunSeriesInference)], [typeof(SeriesInferenceCompleted), typeof(SeriesInferenceFailed)]),
         // And the DICOM results: the one worker that talks to hospital systems (callbacks, STOW-RS to their PACS).

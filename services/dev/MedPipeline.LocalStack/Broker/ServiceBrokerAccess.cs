@@ -6,7 +6,12 @@ namespace MedPipeline.LocalStack.Broker;
 /// What one service does on the broker: the queues it receives from, the messages it consumes (bound to its
 /// queues) and those it publishes. Its least-privilege permissions follow from that and MassTransit's topology.
 /// </summary>
-public sealed record ServiceBrokerAccess(string User, IReadOnlyList<string> Queues, IReadOnlyList<Type> Consumes, IReadOnlyList<Type> Publishes)
+/// <param name="TemporaryQueues">
+/// Regex parts of the service's temporary endpoints (auto-delete queues with a fresh name each start, such as the
+/// gateway's live-progress endpoint): their queue and exchange, without the error queues they never create.
+/// </param>
+public sealed record ServiceBrokerAccess(string User, IReadOnlyList<string> Queues, IReadOnlyList<Type> Consumes, IReadOnlyList<Type> Publishes,
+    IReadOnlyList<string>? TemporaryQueues = null)
 {
     /// <summary>
     /// A consumer that keeps failing publishes <c>Fault&lt;T&gt;</c> of what it consumed, and MassTransit binds that
@@ -16,10 +21,10 @@ public sealed record ServiceBrokerAccess(string User, IReadOnlyList<string> Queu
 
     public BrokerPermissions Permissions()
     {
-        var own = Queues.Select(BrokerEntityNames.EndpointFamily).Append(BrokerEntityNames.BusEndpoint(User)).ToList();
+        var own = Queues.Select(BrokerEntityNames.EndpointFamily).Concat(TemporaryQueues ?? []).Append(BrokerEntityNames.BusEndpoint(User)).ToList();
         var consumed = Consumes.Select(Exchange).ToList();
         var faults = PublishedWithFaults.Where(IsFault).Select(Exchange).ToList();
-        if (Queues.Count > 0)
+        if (Queues.Count > 0 || TemporaryQueues is { Count: > 0 })
         {
             // A message its endpoint cannot even deserialize (anybody who may publish to it could send one) makes
             // MassTransit publish a ReceiveFault; refused, the channel closes and the message loops until its delivery limit.
