@@ -41,7 +41,4 @@ public sealed class Scenario
         PredictedClass = "lesion",
         Probability = 0.93,
     };
-
-    /// <summary>What the inference worker lists as heatmaps (none unless a test sets them).</summary>
-    public IReadOnlyList<InstanceHeatmap> Heatmaps { get; set; } = [];
 }
