@@ -72,6 +72,21 @@ public sealed class When_an_organization_has_DICOM_output : SagaTest
     }
 
     [Test]
+    public async Task An_operator_may_cancel_a_series_waiting_for_its_DICOM_results()
+    {
+        Scenario.DicomResultsAnswer = "silent";
+        var request = Request();
+        await Harness.Bus.Publish(request);
+        await ReachesAsync(request.CorrelationId, m => m.Reporting, callbacks: 0);
+
+        await ActAsync(Cancel(request.CorrelationId));
+
+        var saga = await ReachesAsync(request.CorrelationId, m => m.Failed);
+        Assert.That(saga.Reason, Is.EqualTo(SeriesOperatorBehaviors.CancelledReason));
+        Assert.That(Callbacks().Single().Status, Is.EqualTo(SeriesStatus.Failed));
+    }
+
+    [Test]
     public async Task Without_DICOM_output_no_results_are_asked_for()
     {
         Scenario.DicomOutput = false;
