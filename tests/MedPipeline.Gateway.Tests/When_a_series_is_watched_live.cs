@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using MedPipeline.Gateway.Live;
 using MedPipeline.LocalStack;
@@ -50,9 +48,8 @@ public sealed class When_a_series_is_watched_live
         using var anonymous = _gateway.Factory.CreateClient();
 
         using var events = await anonymous.GetAsync($"api/series/{id}/events");
-        var socket = _gateway.Factory.Server.CreateWebSocketClient();
-        socket.SubProtocols.Add(WebSocketCredentials.SubProtocol);
-        var refused = Assert.ThrowsAsync<InvalidOperationException>(() => socket.ConnectAsync(WebSocketUri(id), CancellationToken.None));
+        var socket = LiveTestClients.Socket(_gateway.Factory, apiKey: null);
+        var refused = Assert.ThrowsAsync<InvalidOperationException>(() => socket.ConnectAsync(LiveTestClients.SocketUri(_gateway.Factory, id), CancellationToken.None));
 
         Assert.That(events.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(refused!.Message, Does.Contain("401"));
@@ -71,7 +68,7 @@ public sealed class When_a_series_is_watched_live
 
         Assert.That(theirs.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(Problem(await theirs.Content.ReadAsStringAsync()), Is.EqualTo(Problem(await unknown.Content.ReadAsStringAsync())));
+        Assert.That(LiveTestClients.Problem(await theirs.Content.ReadAsStringAsync()), Is.EqualTo(LiveTestClients.Problem(await unknown.Content.ReadAsStringAsync())));
     }
 
     [Test]
@@ -81,8 +78,7 @@ public sealed class When_a_series_is_watched_live
         await _rows.RunningAsync(id, "Preprocessing", "Preprocess");
         using var client = _gateway.Client();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"api/series/{id}/events"), HttpCompletionOption.ResponseHeadersRead,
-            timeout.Token);
+        using var response = await client.GetAsync($"api/series/{id}/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         using var reader = new ServerSentEventReader(await response.Content.ReadAsStreamAsync(timeout.Token));
 
         var first = await reader.NextAsync(timeout.Token);
@@ -116,8 +112,7 @@ public sealed class When_a_series_is_watched_live
         Hub.Publish(id, new SeriesProgressNotice(LiveStage.Preprocessing, 7, 12));
         using var client = _gateway.Client();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"api/series/{id}/events"), HttpCompletionOption.ResponseHeadersRead,
-            timeout.Token);
+        using var response = await client.GetAsync($"api/series/{id}/events", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
         using var reader = new ServerSentEventReader(await response.Content.ReadAsStreamAsync(timeout.Token));
 
         var first = await reader.NextAsync(timeout.Token);
@@ -131,12 +126,10 @@ public sealed class When_a_series_is_watched_live
         var id = Guid.NewGuid();
         await _rows.RunningAsync(id, "Inferring", "Inference");
         await _rows.FinishAsync(id, "Failed", "failed", "inference kept failing");
-        var client = _gateway.Factory.Server.CreateWebSocketClient();
-        client.SubProtocols.Add(WebSocketCredentials.SubProtocol);
-        client.SubProtocols.Add(WebSocketCredentials.KeyPrefix + Convert.ToBase64String(Encoding.UTF8.GetBytes(_gateway.ApiKey)).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
+        var client = LiveTestClients.Socket(_gateway.Factory, _gateway.ApiKey);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        using var socket = await client.ConnectAsync(WebSocketUri(id), timeout.Token);
+        using var socket = await client.ConnectAsync(LiveTestClients.SocketUri(_gateway.Factory, id), timeout.Token);
         var buffer = new byte[64 * 1024];
         var message = await socket.ReceiveAsync(buffer, timeout.Token);
         var error = JsonDocument.Parse(buffer.AsMemory(0, message.Count)).RootElement;
@@ -147,13 +140,5 @@ public sealed class When_a_series_is_watched_live
         Assert.That(error.GetProperty("reason").GetString(), Is.EqualTo("inference kept failing"));
         Assert.That(error.GetProperty("status").GetProperty("state").GetString(), Is.EqualTo("Failed"));
         Assert.That((close.MessageType, socket.CloseStatus), Is.EqualTo((WebSocketMessageType.Close, (WebSocketCloseStatus?)WebSocketCloseStatus.NormalClosure)));
-    }
-
-    private Uri WebSocketUri(Guid id) => new UriBuilder(_gateway.Factory.Server.BaseAddress) { Scheme = "ws", Path = $"/ws/series/{id}" }.Uri;
-
-    private static string Problem(string json)
-    {
-        using var problem = JsonDocument.Parse(json);
-        return $"{problem.RootElement.GetProperty("status")} {problem.RootElement.GetProperty("title")} {problem.RootElement.GetProperty("detail")}";
     }
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using MedPipeline.Contracts;
 using MedPipeline.Gateway.Series;
 using Npgsql;
 
@@ -61,13 +60,13 @@ public sealed class SeriesLiveStream(SeriesStatusReader statuses, SeriesProgress
     /// <summary>The events, ending after the result or error; a null element is a quiet interval (a keep-alive for the caller).</summary>
     public async IAsyncEnumerable<SeriesLiveEvent?> EventsAsync(SeriesLiveSession session, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (Outcome(session.Row) is { } finished)
+        if (SeriesLiveState.Outcome(session.Row) is { } finished)
         {
             yield return finished;
             yield break;
         }
 
-        var last = CurrentOf(session.Row, hub.Latest(session.CorrelationId));
+        var last = SeriesLiveState.CurrentOf(session.Row, hub.Latest(session.CorrelationId));
         yield return SeriesLiveEvent.Progress(last.Stage, last.Done, last.Total);
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -86,7 +85,7 @@ public sealed class SeriesLiveStream(SeriesStatusReader statuses, SeriesProgress
             var (row, unavailable) = await ReadAsync(session.CorrelationId, cancellationToken);
             var end = unavailable
                 ? SeriesLiveEvent.Error("the series state is unavailable; read its status later")
-                : row is null ? SeriesLiveEvent.Error("the series is no longer kept") : Outcome(row);
+                : row is null ? SeriesLiveEvent.Error("the series is no longer kept") : SeriesLiveState.Outcome(row);
             if (end is { IsLast: true })
             {
                 yield return end;
@@ -94,7 +93,7 @@ public sealed class SeriesLiveStream(SeriesStatusReader statuses, SeriesProgress
             }
 
             // Still running (after an end notice: a new attempt has started): what the read model knows, if it is further.
-            var current = CurrentOf(row!, null);
+            var current = SeriesLiveState.CurrentOf(row!, null);
             if (current.IsAfter(last))
             {
                 last = current;
@@ -105,29 +104,6 @@ public sealed class SeriesLiveStream(SeriesStatusReader statuses, SeriesProgress
                 yield return null;
             }
         }
-    }
-
-    /// <summary>Where a running series is: its read-model stage, or further when this gateway heard of more.</summary>
-    internal static SeriesProgressNotice CurrentOf(SeriesStatusRow row, SeriesProgressNotice? latest)
-    {
-        var stage = LiveStageWords.FromSagaStage(row.Stage) ?? LiveStage.Unpacking;
-        var total = row.ImageInstanceCount ?? 0;
-        var fromRow = stage == LiveStage.Unpacking && row.UnpackedAt is not null
-            ? new SeriesProgressNotice(stage, total, total)
-            : new SeriesProgressNotice(stage, 0, stage == LiveStage.Unpacking ? 0 : total);
-        return latest is { Finished: false } && latest.IsAfter(fromRow) ? latest : fromRow;
-    }
-
-    /// <summary>The result or error of a finished series; null while it runs.</summary>
-    internal static SeriesLiveEvent? Outcome(SeriesStatusRow row)
-    {
-        if (row.Status is null)
-        {
-            return null;
-        }
-
-        var status = SeriesStatusResponse.From(row, SeriesStatusResponse.UrlFor(row.Organization, row.StudyInstanceUid, row.SeriesInstanceUid, row.ModelType));
-        return row.Status == SeriesStatus.Failed ? SeriesLiveEvent.Error(row.Reason ?? "the series failed", status) : SeriesLiveEvent.Result(status);
     }
 
     private static async Task<SeriesProgressNotice?> NextAsync(SeriesLiveSession session, CancellationToken cancellationToken)

@@ -14,7 +14,7 @@ using Npgsql;
 namespace MedPipeline.Gateway.Series;
 
 /// <summary>
-/// The series endpoints' dependencies: store, organizations, upload limits, the bus (publish only) and
+/// The series endpoints' dependencies: store, organizations, upload limits, the bus (publishing, and the live-progress consumer on a temporary endpoint) and
 /// read access to the orchestrator's status read model (ConnectionStrings:SeriesStatus, as a role that may
 /// only SELECT it). Enabled when a "RabbitMq" section is configured; without
 /// one the gateway serves the single-image APIs only (as the browser tests and latency bench run it).
