@@ -67,6 +67,11 @@ public sealed class When_a_person_follows_a_series
             Assert.That(events[^1], Is.EqualTo("result"));
             await Assertions.Expect(page.Locator("#progress-text")).ToHaveTextAsync("Finished: completed");
             await Assertions.Expect(page.Locator("#instances tbody tr")).ToHaveCountAsync(24);
+            // The three deciding slices' heatmaps (Heatmaps:TopK), fetched with the key and decoded by the browser.
+            await Assertions.Expect(page.Locator("#heatmaps img")).ToHaveCountAsync(3, new() { Timeout = 30_000 });
+            await Assertions.Expect(page.Locator("#heatmaps-section")).ToBeVisibleAsync();
+            Assert.That(await page.Locator("#heatmaps img").First.EvaluateAsync<int>("img => img.decode().then(() => img.naturalWidth)"),
+                Is.GreaterThan(0), "the PNG the gateway served is a picture the browser can show");
             await Screenshot(page, "series-page.png");
         }
         finally
