@@ -15,7 +15,7 @@ internal sealed class LiveStatusRows(string orchestratorConnectionString)
                 model_type text, state text, status text, stage text, reason text, attempt integer, attempt_id uuid, modality text,
                 instance_count integer, image_instance_count integer, total_bytes bigint, received_at timestamptz, unpacking_started_at timestamptz,
                 unpacked_at timestamptz, preprocessed_at timestamptz, inferred_at timestamptz, finished_at timestamptz, prediction jsonb,
-                callbacks jsonb, updated_at timestamptz)
+                callbacks jsonb, updated_at timestamptz, heatmaps jsonb, dicom_results jsonb, dicom_results_at timestamptz)
             """);
     }
 
