@@ -66,6 +66,8 @@ public sealed class Pipeline
                 ["Gateway__DicomWeb__ScanInterval"] = "00:00:00.200",
                 ["Gateway__DicomWeb__Routes__0__Modality"] = "CT",
                 ["Gateway__DicomWeb__Routes__0__ModelType"] = "ct-lesion-classifier",
+                ["Gateway__DicomWeb__Routes__1__Modality"] = "CR",
+                ["Gateway__DicomWeb__Routes__1__ModelType"] = "xray-anomaly",
                 [$"Organizations__{DicomOrganization}__DicomExport__StowUrl"] = $"http://127.0.0.1:{OrthancPort}/dicom-web/",
                 [$"Organizations__{DicomOrganization}__DicomExport__Name"] = "orthanc",
                 ["StatusCallback__DicomResults__UidRoot"] = "1.2.826.0.1.3680043.10",

@@ -54,6 +54,54 @@ public sealed class When_a_PACS_gets_the_results_back
         Assert.That(report.StudyInstanceUid, Is.EqualTo(series.StudyInstanceUid), "the SR is in the source study");
     }
 
+    [Test]
+    public async Task An_anomaly_study_gets_a_heatmap_image_per_flagged_deciding_frame_beside_its_SR()
+    {
+        var series = Pipeline.Samples.ForModel("xray-anomaly", 6, "anomaly");
+        string? study = null;
+        foreach (var instance in InstancesOf(series.Zip))
+        {
+            study = await _orthanc.UploadAsync(instance);
+        }
+
+        await _orthanc.StowAsync(study!);
+        await WaitForStructuredReportAsync(study!, TimeSpan.FromMinutes(3));
+        using var client = new SeriesClient(asOtherOrganization: true);
+        var result = (await client.WaitForCallbacksAsync(series.SeriesInstanceUid, 1, TimeSpan.FromMinutes(1))).Single().GetProperty("result");
+        using var gateway = Pipeline.Running.GatewayClient(true, TimeSpan.FromSeconds(30));
+        var status = await gateway.GetFromJsonAsync<JsonElement>(
+            $"api/studies/series/{series.SeriesInstanceUid}/status?organization={Pipeline.DicomOrganization}&modelType=xray-anomaly");
+
+        var flagged = result.GetProperty("instances").EnumerateArray().Where(i => i.GetProperty("is_anomaly").GetBoolean())
+            .Select(i => i.GetProperty("sop_instance_uid").GetString()).ToHashSet();
+        var expected = status.GetProperty("heatmaps").EnumerateArray().Count(h => flagged.Contains(h.GetProperty("sopInstanceUid").GetString()));
+        Assert.That(expected, Is.GreaterThan(0), $"the phantom anomalies are flagged and their frames have heatmaps: {result}");
+        var images = result.GetProperty("dicom_results").GetProperty("secondary_capture_uids").EnumerateArray().Select(u => u.GetString()!).ToList();
+        Assert.That(images, Has.Count.EqualTo(expected), "one secondary capture per flagged frame with a heatmap");
+        var inStudy = await WaitForInstancesAsync(study!, images, TimeSpan.FromMinutes(1));
+        Assert.That(inStudy, Is.SupersetOf(images), "the heatmap images are in the source study");
+    }
+
+    /// <summary>The SOP Instance UIDs of Orthanc's study once every one of <paramref name="wanted"/> is among them (or the timeout).</summary>
+    private async Task<HashSet<string>> WaitForInstancesAsync(string study, IReadOnlyCollection<string> wanted, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        HashSet<string> found;
+        do
+        {
+            var instances = await _orthanc.Client.GetFromJsonAsync<JsonElement>($"studies/{study}/instances");
+            found = [.. instances.EnumerateArray().Select(i => i.GetProperty("MainDicomTags").GetProperty("SOPInstanceUID").GetString()!)];
+            if (found.IsSupersetOf(wanted))
+            {
+                break;
+            }
+
+            await Task.Delay(200);
+        }
+        while (DateTime.UtcNow < deadline);
+        return found;
+    }
+
     /// <summary>Polls Orthanc's REST API for an SR instance in the study (Orthanc's id of the source study).</summary>
     private async Task<(string SopInstanceUid, string StudyInstanceUid)> WaitForStructuredReportAsync(string study, TimeSpan timeout)
     {

@@ -32,7 +32,7 @@ public sealed class When_the_DICOM_results_of_a_series_are_made
     {
         var command = await SeriesAsync(3) with
         {
-            Prediction = Prediction() with { ReconstructionMse = 0.02, Threshold = 0.01, IsAnomaly = true },
+            Prediction = Prediction() with { ReconstructionMse = 0.02, Threshold = 0.01, IsAnomaly = true, Instances = Flagged("1.2.3.4.5.6.2") },
             Heatmaps = [new InstanceHeatmap { SopInstanceUid = "1.2.3.4.5.6.2", StoreKey = await HeatmapAsync(), Width = 4, Height = 3 }],
         };
 
@@ -83,7 +83,7 @@ public sealed class When_the_DICOM_results_of_a_series_are_made
     {
         var command = await SeriesAsync(1) with
         {
-            Prediction = Prediction() with { ReconstructionMse = 0.02, IsAnomaly = true },
+            Prediction = Prediction() with { ReconstructionMse = 0.02, IsAnomaly = true, Instances = Flagged("9.9.9") },
             Heatmaps = [new InstanceHeatmap { SopInstanceUid = "9.9.9", StoreKey = await HeatmapAsync(), Width = 4, Height = 3 }],
         };
 
@@ -92,6 +92,32 @@ public sealed class When_the_DICOM_results_of_a_series_are_made
         Assert.That(made.Images, Is.Empty);
         Assert.That(made.Failure, Is.EqualTo("1 heatmap(s) not made into images (heatmap 1: not of an image of this series)"));
     }
+
+    [Test]
+    public async Task A_heatmap_of_a_frame_under_the_threshold_gets_no_image()
+    {
+        var command = await SeriesAsync(3) with
+        {
+            Prediction = Prediction() with
+            {
+                ReconstructionMse = 0.02, Threshold = 0.01, IsAnomaly = true,
+                Instances = [.. Flagged("1.2.3.4.5.6.2"), new InstancePrediction { SopInstanceUid = "1.2.3.4.5.6.1", ReconstructionMse = 0.005, IsAnomaly = false }],
+            },
+            Heatmaps =
+            [
+                new InstanceHeatmap { SopInstanceUid = "1.2.3.4.5.6.2", StoreKey = await HeatmapAsync(), Width = 4, Height = 3 },
+                new InstanceHeatmap { SopInstanceUid = "1.2.3.4.5.6.1", StoreKey = await HeatmapAsync(), Width = 4, Height = 3 },
+            ],
+        };
+
+        var made = await Maker().MakeAsync(command, CancellationToken.None);
+
+        Assert.That(made.Images, Has.Count.EqualTo(1), "the flagged frame's heatmap only");
+        Assert.That(made.Failure, Is.Null, "a frame under the threshold is no failure");
+    }
+
+    private static InstancePrediction[] Flagged(string sopInstanceUid) =>
+        [new InstancePrediction { SopInstanceUid = sopInstanceUid, ReconstructionMse = 0.02, IsAnomaly = true }];
 
     private DicomResultsMaker Maker() =>
         new(_store, Microsoft.Extensions.Options.Options.Create(new DicomResultsOptions { UidRoot = Root }), TimeProvider.System);

@@ -39,8 +39,12 @@ public sealed class DicomResultsMaker(ISeriesStore store, IOptions<DicomResultsO
         var images = new List<ResultObject>();
         var skipped = new List<string>();
         var imageSeries = srSeries with { SeriesInstanceUid = Uid("image-series"), SeriesNumber = settings.SeriesNumber + 1 };
-        // Secondary captures are for anomaly models (the reconstruction-error map); the heatmaps are of the deciding frames.
-        var heatmaps = command.Prediction.ReconstructionMse is null ? [] : command.Heatmaps;
+        // Secondary captures are for anomaly models (the reconstruction-error map): one per flagged frame that has a heatmap
+        // (heatmaps are made for the deciding frames, Heatmaps:TopK of them), none for a frame under the threshold.
+        var flagged = command.Prediction.Instances.Where(i => i.IsAnomaly == true).Select(i => (i.SopInstanceUid, i.Frame)).ToHashSet();
+        IReadOnlyList<InstanceHeatmap> heatmaps = command.Prediction.ReconstructionMse is null
+            ? []
+            : [.. command.Heatmaps.Where(h => flagged.Contains((h.SopInstanceUid, h.Frame)))];
         foreach (var heatmap in heatmaps)
         {
             var source = sources.FirstOrDefault(s => s.SopInstanceUid == heatmap.SopInstanceUid);
