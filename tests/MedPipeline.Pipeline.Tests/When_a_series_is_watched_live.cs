@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using System.Text.Json;
+using MedPipeline.Contracts;
 
 namespace MedPipeline.Pipeline.Tests;
 
@@ -14,13 +15,18 @@ public sealed class When_a_series_is_watched_live
     {
         using var client = new SeriesClient();
         var series = Pipeline.Samples.ForModel("ct-lesion-classifier", 24, "lesion");
+        // The watcher connects before the series is sent (the id is the request's natural key), as the series page does
+        // right after its 202: a warm pipeline can preprocess 24 slices before a socket opened after the 202 is up. The
+        // gateway waits up to 3 s for a series to appear and holds its events meanwhile.
+        var correlationId = SeriesCorrelation.For(Pipeline.Running.Organization, series.StudyInstanceUid, series.SeriesInstanceUid, "ct-lesion-classifier");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var connecting = LiveWatcher.ConnectAsync(correlationId, Pipeline.Running.ApiKey, timeout.Token);
         using var response = await client.SubmitAsync(series, "ct-lesion-classifier", SeriesClient.NewSeriesId());
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync() + SeriesClient.Logs());
         using var accepted = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var correlationId = accepted.RootElement.GetProperty("correlationId").GetGuid();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        Assert.That(accepted.RootElement.GetProperty("correlationId").GetGuid(), Is.EqualTo(correlationId));
 
-        using var socket = await LiveWatcher.ConnectAsync(correlationId, Pipeline.Running.ApiKey, timeout.Token);
+        using var socket = await connecting;
         var events = await LiveWatcher.ReadAllAsync(socket, timeout.Token);
 
         Assert.That(socket.SubProtocol, Is.EqualTo("medpipe.live"), "the credential is never echoed");
@@ -37,7 +43,11 @@ public sealed class When_a_series_is_watched_live
                 Is.True, $"event {i} goes back: {string.Join("\n", events)}");
         }
 
-        Assert.That(progress.Where(p => p.Stage == 1).Select(p => (p.Done, p.Total)), Does.Contain((24, 24)), "the Preprocessor's last count");
+        // The Preprocessor's counts and the inference stage come from different publishers, so the gateway may hear the
+        // series move on first and then drop the late counts (progress never goes back): the 24 of 24 reaches the watcher
+        // as preprocessing's last count or as inference's.
+        Assert.That(progress.Where(p => p.Stage is 1 or 2).Select(p => (p.Done, p.Total)), Does.Contain((24, 24)),
+            "every instance counted: " + string.Join("\n", events));
         var status = events[^1].GetProperty("status");
         Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("completed"));
         Assert.That(status.GetProperty("correlationId").GetGuid(), Is.EqualTo(correlationId));
