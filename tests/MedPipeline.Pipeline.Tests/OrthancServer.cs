@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -68,6 +69,22 @@ internal sealed class OrthancServer : IAsyncDisposable
     }
 
     /// <summary>POST /instances: Orthanc stores the file; answers its Orthanc id.</summary>
+    /// <summary>Uploads every instance of a series ZIP; the Orthanc id of their study.</summary>
+    public async Task<string> UploadZipAsync(byte[] zip)
+    {
+        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
+        string? study = null;
+        foreach (var entry in archive.Entries)
+        {
+            await using var stream = entry.Open();
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            study = await UploadAsync(copy.ToArray());
+        }
+
+        return study ?? throw new ArgumentException("the ZIP holds no instance", nameof(zip));
+    }
+
     public async Task<string> UploadAsync(byte[] instance)
     {
         using var response = await Client.PostAsync("instances", new ByteArrayContent(instance));

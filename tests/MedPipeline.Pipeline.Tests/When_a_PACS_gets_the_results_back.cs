@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Compression;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -28,15 +27,11 @@ public sealed class When_a_PACS_gets_the_results_back
     public async Task The_SR_lands_in_the_source_study_and_the_callback_names_it(int instances)
     {
         var series = Pipeline.Samples.ForModel("ct-lesion-classifier", instances);
-        string? study = null;
-        foreach (var instance in InstancesOf(series.Zip))
-        {
-            study = await _orthanc.UploadAsync(instance);
-        }
+        var study = await _orthanc.UploadZipAsync(series.Zip);
 
         var roundTrip = Stopwatch.StartNew();
-        await _orthanc.StowAsync(study!);
-        var report = await WaitForStructuredReportAsync(study!, TimeSpan.FromMinutes(3));
+        await _orthanc.StowAsync(study);
+        var report = await WaitForStructuredReportAsync(study, TimeSpan.FromMinutes(3));
         var total = roundTrip.Elapsed;
         using var client = new SeriesClient(asOtherOrganization: true);
         var callback = (await client.WaitForCallbacksAsync(series.SeriesInstanceUid, 1, TimeSpan.FromMinutes(1))).Single();
@@ -58,14 +53,10 @@ public sealed class When_a_PACS_gets_the_results_back
     public async Task An_anomaly_study_gets_a_heatmap_image_per_flagged_deciding_frame_beside_its_SR()
     {
         var series = Pipeline.Samples.ForModel("xray-anomaly", 6, "anomaly");
-        string? study = null;
-        foreach (var instance in InstancesOf(series.Zip))
-        {
-            study = await _orthanc.UploadAsync(instance);
-        }
+        var study = await _orthanc.UploadZipAsync(series.Zip);
 
-        await _orthanc.StowAsync(study!);
-        await WaitForStructuredReportAsync(study!, TimeSpan.FromMinutes(3));
+        await _orthanc.StowAsync(study);
+        await WaitForStructuredReportAsync(study, TimeSpan.FromMinutes(3));
         using var client = new SeriesClient(asOtherOrganization: true);
         var result = (await client.WaitForCallbacksAsync(series.SeriesInstanceUid, 1, TimeSpan.FromMinutes(1))).Single().GetProperty("result");
         using var gateway = Pipeline.Running.GatewayClient(true, TimeSpan.FromSeconds(30));
@@ -78,7 +69,7 @@ public sealed class When_a_PACS_gets_the_results_back
         Assert.That(expected, Is.GreaterThan(0), $"the phantom anomalies are flagged and their frames have heatmaps: {result}");
         var images = result.GetProperty("dicom_results").GetProperty("secondary_capture_uids").EnumerateArray().Select(u => u.GetString()!).ToList();
         Assert.That(images, Has.Count.EqualTo(expected), "one secondary capture per flagged frame with a heatmap");
-        var inStudy = await WaitForInstancesAsync(study!, images, TimeSpan.FromMinutes(1));
+        var inStudy = await WaitForInstancesAsync(study, images, TimeSpan.FromMinutes(1));
         Assert.That(inStudy, Is.SupersetOf(images), "the heatmap images are in the source study");
     }
 
@@ -122,17 +113,5 @@ public sealed class When_a_PACS_gets_the_results_back
 
         Assert.Fail($"no SR reached Orthanc's study {study} within {timeout}\n{SeriesClient.Logs()}");
         throw new UnreachableException();
-    }
-
-    private static List<byte[]> InstancesOf(byte[] zip)
-    {
-        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
-        return [.. archive.Entries.Select(e =>
-        {
-            using var stream = e.Open();
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return copy.ToArray();
-        })];
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Compression;
 
 namespace MedPipeline.Pipeline.Tests;
 
@@ -21,14 +20,10 @@ public sealed class When_a_PACS_sends_a_study_over_STOW_RS
     public async Task The_series_completes_and_the_callback_arrives(int instances)
     {
         var series = Pipeline.Samples.ForModel("ct-lesion-classifier", instances);
-        string? study = null;
-        foreach (var instance in InstancesOf(series.Zip))
-        {
-            study = await _orthanc.UploadAsync(instance);
-        }
+        var study = await _orthanc.UploadZipAsync(series.Zip);
 
         var roundTrip = Stopwatch.StartNew();
-        var answer = await _orthanc.StowAsync(study!);
+        var answer = await _orthanc.StowAsync(study);
         var sent = roundTrip.Elapsed;
         using var client = new SeriesClient();
         // In this design the backend series id of a DICOMweb series is its Series Instance UID.
@@ -48,29 +43,13 @@ public sealed class When_a_PACS_sends_a_study_over_STOW_RS
     public async Task A_series_no_rule_routes_ends_not_supported_and_the_callback_says_why()
     {
         var series = Pipeline.Samples.UnsupportedModality("ct-lesion-classifier");
-        string? study = null;
-        foreach (var instance in InstancesOf(series.Zip))
-        {
-            study = await _orthanc.UploadAsync(instance);
-        }
+        var study = await _orthanc.UploadZipAsync(series.Zip);
 
-        await _orthanc.StowAsync(study!);
+        await _orthanc.StowAsync(study);
         using var client = new SeriesClient();
 
         var callback = (await client.WaitForCallbacksAsync(series.SeriesInstanceUid, 1, TimeSpan.FromMinutes(1))).Single();
         Assert.That(callback.GetProperty("status").GetString(), Is.EqualTo("not_supported"));
         Assert.That(callback.GetProperty("reason").GetString(), Does.Contain("no DICOMweb routing rule matches").And.Contain("modality MR"));
-    }
-
-    private static List<byte[]> InstancesOf(byte[] zip)
-    {
-        using var archive = new ZipArchive(new MemoryStream(zip), ZipArchiveMode.Read);
-        return [.. archive.Entries.Select(e =>
-        {
-            using var stream = e.Open();
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            return copy.ToArray();
-        })];
     }
 }
