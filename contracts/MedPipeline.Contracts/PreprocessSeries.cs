@@ -16,4 +16,10 @@ public sealed record PreprocessSeries
     /// Preprocessor looks for the index where the store layout keeps it, and parses the headers when there is none.
     /// </summary>
     public string? InstanceIndexKey { get; init; }
+
+    /// <summary>
+    /// The series' upload: the only object besides the instances that the index may name, for images the Unpacker left
+    /// in place inside it (stored, uncompressed entries). Null from an older saga: then every image must be an extracted file.
+    /// </summary>
+    public string? ArchiveKey { get; init; }
 }

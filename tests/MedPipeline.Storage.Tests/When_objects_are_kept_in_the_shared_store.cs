@@ -19,7 +19,7 @@ public sealed class When_objects_are_kept_in_the_shared_store
     public void DeleteStore() => Directory.Delete(_root, recursive: true);
 
     [Test]
-    public async Task A_written_object_reads_back_with_its_length_and_sha256()
+    public async Task A_written_object_reads_back_with_its_length()
     {
         var bytes = new byte[300_000];
         new Random(1).NextBytes(bytes);
@@ -27,11 +27,41 @@ public sealed class When_objects_are_kept_in_the_shared_store
         var stored = await _store.WriteAsync("series/a/b.bin", new MemoryStream(bytes), null, CancellationToken.None);
 
         Assert.That(stored.Length, Is.EqualTo(bytes.Length));
-        Assert.That(stored.Sha256, Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(bytes))));
         await using var read = _store.OpenRead("series/a/b.bin");
         using var copy = new MemoryStream();
         await read.CopyToAsync(copy);
         Assert.That(copy.ToArray(), Is.EqualTo(bytes));
+    }
+
+    [Test]
+    public async Task A_window_of_an_object_reads_as_a_stream_of_its_own()
+    {
+        var bytes = new byte[300_000];
+        new Random(2).NextBytes(bytes);
+        await _store.WriteAsync("archives/o/a.zip", new MemoryStream(bytes), null, CancellationToken.None);
+
+        await using var window = _store.OpenRead("archives/o/a.zip", 1_000, 200_000);
+        using var copy = new MemoryStream();
+        await window.CopyToAsync(copy);
+        Assert.That((window.Length, copy.ToArray()), Is.EqualTo((200_000L, bytes[1_000..201_000])));
+
+        window.Position = 199_990;
+        var tail = new byte[64];
+        Assert.That(window.Read(tail), Is.EqualTo(10), "nothing past the window's end");
+        Assert.That(tail[..10], Is.EqualTo(bytes[200_990..201_000]));
+        window.Seek(-5, SeekOrigin.End);
+        Assert.That(await window.ReadAsync(tail), Is.EqualTo(5));
+    }
+
+    [Test]
+    public async Task A_window_reaching_past_the_object_is_refused_when_opened()
+    {
+        await _store.WriteAsync("archives/o/a.zip", new MemoryStream(new byte[1_000]), null, CancellationToken.None);
+
+        Assert.That(() => _store.OpenRead("archives/o/a.zip", 900, 101), Throws.InstanceOf<InvalidDataException>().With.Message.Contains("outside"));
+        Assert.That(() => _store.OpenRead("archives/o/a.zip", -1, 10), Throws.InstanceOf<InvalidDataException>());
+        await using var exact = _store.OpenRead("archives/o/a.zip", 900, 100);
+        Assert.That(exact.Length, Is.EqualTo(100));
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using MedPipeline.SampleData;
 using MassTransit;
 using MassTransit.Testing;
@@ -40,10 +41,10 @@ public sealed class When_the_unpacker_gets_a_series
         Directory.Delete(_root, recursive: true);
     }
 
-    private static byte[] Ct(int instance, string series = "1.2.3.4") => new SyntheticDicom
+    private static byte[] Ct(int instance, string series = "1.2.3.4", int size = 4) => new SyntheticDicom
     {
         SopInstanceUid = $"{series}.{instance}", StudyInstanceUid = "1.2.3", SeriesInstanceUid = series, InstanceNumber = instance,
-        Rows = 4, Columns = 4, Pixels = new int[16],
+        Rows = size, Columns = size, Pixels = new int[size * size],
     }.ToBytes();
 
     private async Task<UnpackSeriesArchive> SubmitAsync(SeriesArchive zip)
@@ -94,6 +95,59 @@ public sealed class When_the_unpacker_gets_a_series
         }
 
         Assert.That(_store.List(unpacked.InstancesKey), Has.Count.EqualTo(3), "the index is kept beside the instances, not among them");
+    }
+
+    [Test]
+    public async Task Stored_entries_are_left_in_the_upload_and_indexed_by_their_offset()
+    {
+        var files = Enumerable.Range(1, 3).ToDictionary(i => i, i => Ct(i, size: 64));
+        var zip = new SeriesArchive(CompressionLevel.NoCompression).Add("a/CT_2.dcm", files[2]).Add("CT_1.dcm", files[1])
+            .Add("CT_3.dcm", files[3]);
+        await SubmitAsync(zip);
+
+        Assert.That(await _harness.Published.Any<SeriesUnpacked>(), Is.True);
+        var unpacked = _harness.Published.Select<SeriesUnpacked>().Single().Context.Message;
+        Assert.That(unpacked.ImageInstanceCount, Is.EqualTo(3));
+        Assert.That(_store.List(unpacked.InstancesKey), Is.Empty, "nothing is copied out of the upload");
+        var index = await StoredJson.ReadAsync<InstanceIndex>(_store, unpacked.InstanceIndexKey!, CancellationToken.None);
+        Assert.That(index.Instances.Select(i => (i.Name, i.Key, i.FileName)),
+            Is.EqualTo(new[] { ("CT_1.dcm", "archives/a.zip", "CT_1.dcm"), ("a/CT_2.dcm", "archives/a.zip", "a/CT_2.dcm"), ("CT_3.dcm", "archives/a.zip", "CT_3.dcm") }));
+        foreach (var instance in index.Instances)
+        {
+            Assert.That(instance.Offset, Is.Not.Null);
+            await using var placed = _store.OpenRead(instance.Key, instance.Offset, instance.Bytes);
+            using var copy = new MemoryStream();
+            await placed.CopyToAsync(copy);
+            Assert.That(copy.ToArray(), Is.EqualTo(files[instance.Info.InstanceNumber!.Value]), $"the bytes at the offset of {instance.Name} are that file");
+            Assert.That(instance.PixelData, Is.Not.Null);
+        }
+    }
+
+    [Test]
+    public async Task A_deflated_entry_beside_stored_ones_is_extracted_as_before()
+    {
+        using var both = new MemoryStream();
+        using (var writer = new ZipArchive(both, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (number, level) in new[] { (1, CompressionLevel.NoCompression), (2, CompressionLevel.Optimal) })
+            {
+                using var entry = writer.CreateEntry($"CT_{number}.dcm", level).Open();
+                entry.Write(Ct(number, size: 64));
+            }
+        }
+
+        await _store.WriteAsync("archives/a.zip", new MemoryStream(both.ToArray()), null, CancellationToken.None);
+        await _harness.Bus.Publish(new UnpackSeriesArchive
+        {
+            CorrelationId = Guid.NewGuid(), AttemptId = Guid.NewGuid(), ArchiveKey = "archives/a.zip",
+            StudyInstanceUid = "1.2.3", SeriesInstanceUid = "1.2.3.4", ModelType = "ct-lesion-classifier",
+        });
+
+        Assert.That(await _harness.Published.Any<SeriesUnpacked>(), Is.True);
+        var unpacked = _harness.Published.Select<SeriesUnpacked>().Single().Context.Message;
+        var index = await StoredJson.ReadAsync<InstanceIndex>(_store, unpacked.InstanceIndexKey!, CancellationToken.None);
+        Assert.That(index.Instances.Select(i => (i.Name, i.Offset is null)), Is.EqualTo(new[] { ("CT_1.dcm", false), ("CT_2.dcm", true) }));
+        Assert.That(_store.List(unpacked.InstancesKey), Is.EqualTo(new[] { index.Instances[1].Key }), "only the deflated entry was written out");
     }
 
     [Test]

@@ -78,6 +78,60 @@ public sealed class When_the_unpacker_left_an_instance_index
         Assert.That(failure, Does.Contain("archives/elsewhere.dcm"));
     }
 
+    [Test]
+    public async Task Images_left_in_the_upload_decode_from_their_offsets_to_the_same_tensors()
+    {
+        await WriteSeriesAsync("series/intact/a/instances");
+        var reference = await PreprocessAsync("series/intact/a/instances", indexKey: null);
+        var index = await PlaceInUploadAsync("series/intact/a/instances", "series/placed/a/instances", "archives/o/upload.zip");
+
+        var placed = await PreprocessAsync("series/placed/a/instances", StoreLayout.InstanceIndexOf("series/placed/a/instances"), "archives/o/upload.zip");
+
+        Assert.That(index.Instances.All(i => i.Offset > 0), Is.True);
+        Assert.That(_workers.Store.List("series/placed/a/instances"), Is.Empty, "every image is read from the upload");
+        Assert.That(await TensorBatches.ReadBatchAsync(_workers.Store, placed.TensorBatchKeys[0], default),
+            Is.EqualTo(await TensorBatches.ReadBatchAsync(_workers.Store, reference.TensorBatchKeys[0], default)));
+    }
+
+    [TestCase("archives/o/other.zip")]
+    [TestCase(null)]
+    public async Task An_image_in_place_in_another_object_than_the_series_upload_fails_the_series(string? archiveKey)
+    {
+        await WriteSeriesAsync("series/source/a/instances");
+        await PlaceInUploadAsync("series/source/a/instances", "series/placed/a/instances", "archives/o/upload.zip");
+        var correlationId = Guid.NewGuid();
+
+        await _workers.Harness.Bus.Publish(new PreprocessSeries
+        {
+            CorrelationId = correlationId, AttemptId = Guid.NewGuid(), InstancesKey = "series/placed/a/instances", ModelType = "ct-lesion-classifier",
+            ArchiveKey = archiveKey,
+        });
+
+        var (done, failure) = await PublishedMessages.PreprocessedAsync(_workers.Harness, correlationId);
+        Assert.That(done, Is.Null);
+        Assert.That(failure, Does.Contain("archives/o/upload.zip"));
+    }
+
+    /// <summary>The files of a series one after another (with a gap before each) in one object, and an index naming their offsets.</summary>
+    private async Task<InstanceIndex> PlaceInUploadAsync(string sourceKey, string instancesKey, string uploadKey)
+    {
+        var source = await UnpackerIndex.WriteAsync(_workers.Store, sourceKey);
+        using var upload = new MemoryStream();
+        var placed = new List<IndexedInstance>();
+        foreach (var instance in source.Instances)
+        {
+            upload.Write(new byte[77]);
+            placed.Add(instance with { Key = uploadKey, Offset = upload.Position });
+            await using var file = _workers.Store.OpenRead(instance.Key);
+            await file.CopyToAsync(upload);
+        }
+
+        await _workers.Store.WriteAsync(uploadKey, new MemoryStream(upload.ToArray()), null, default);
+        var index = new InstanceIndex(placed);
+        await StoredJson.WriteAsync(_workers.Store, StoreLayout.InstanceIndexOf(instancesKey), index, default);
+        return index;
+    }
+
     private async Task WriteSeriesAsync(string instancesKey)
     {
         var random = new Random(5);
@@ -109,12 +163,13 @@ public sealed class When_the_unpacker_left_an_instance_index
         }
     }
 
-    private async Task<SeriesPreprocessed> PreprocessAsync(string instancesKey, string? indexKey)
+    private async Task<SeriesPreprocessed> PreprocessAsync(string instancesKey, string? indexKey, string? archiveKey = null)
     {
         var correlationId = Guid.NewGuid();
         await _workers.Harness.Bus.Publish(new PreprocessSeries
         {
             CorrelationId = correlationId, AttemptId = Guid.NewGuid(), InstancesKey = instancesKey, ModelType = "ct-lesion-classifier", InstanceIndexKey = indexKey,
+            ArchiveKey = archiveKey,
         });
         var (done, failure) = await PublishedMessages.PreprocessedAsync(_workers.Harness, correlationId);
         Assert.That(done, Is.Not.Null, failure);

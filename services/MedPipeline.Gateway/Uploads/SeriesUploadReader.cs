@@ -16,6 +16,9 @@ namespace MedPipeline.Gateway.Uploads;
 public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOptions> options, IModelCatalog models)
 {
     private const int MaxFieldLength = 1024;
+
+    /// <summary>A ZIP of hundreds of megabytes is copied in chunks of this size, not the reader's default few kilobytes.</summary>
+    private const int SectionBufferBytes = 256 * 1024;
     private static readonly string[] Fields = ["seriesId", "organization", "studyInstanceUid", "seriesInstanceUid", "modelType", "predictAgain"];
 
     public async Task<SeriesUploadForm> ReadAsync(HttpRequest request, string organization, Guid requestId, CancellationToken cancellationToken)
@@ -31,7 +34,7 @@ public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOption
         var limit = Math.Min(options.Value.MaxArchiveBytes, room);
         try
         {
-            var (fields, archive) = await ReadSectionsAsync(new MultipartReader(boundary, request.Body), archiveKey, limit, cancellationToken);
+            var (fields, archive) = await ReadSectionsAsync(new MultipartReader(boundary, request.Body, SectionBufferBytes), archiveKey, limit, cancellationToken);
             return Validate(fields, archive, archiveKey);
         }
         catch (Exception e) when (e is UploadRejection or StoreLimitExceededException or InvalidDataException or IOException)

@@ -16,8 +16,8 @@ public sealed class SourceFrameReader(ISeriesStore store, ICompressedFrameDecode
 {
     public async Task<DisplayImage> ReadAsync(IndexedInstance image, int frame, PreprocessingSpec spec, CancellationToken cancellationToken)
     {
-        var name = Path.GetFileName(image.Key);
-        await using var stream = store.OpenRead(image.Key);
+        var name = image.FileName;
+        await using var stream = store.OpenRead(image.Key, image.Offset, image.Bytes);
         if (stream.Length > Math.Min(DicomReadLimits.Default.MaxFileBytes, Array.MaxLength))
         {
             throw new DicomReadException(name, DicomFailureReason.TooLarge, $"the file is larger than {DicomReadLimits.Default.MaxFileBytes} bytes");

@@ -30,7 +30,7 @@ internal static class SeriesStageBehaviors
             .Publish(context => new PreprocessSeries
             {
                 CorrelationId = context.Saga.CorrelationId, AttemptId = context.Saga.AttemptId, InstancesKey = context.Message.InstancesKey,
-                InstanceIndexKey = context.Message.InstanceIndexKey, ModelType = context.Saga.ModelType,
+                InstanceIndexKey = context.Message.InstanceIndexKey, ModelType = context.Saga.ModelType, ArchiveKey = context.Saga.ArchiveKey,
             });
 
     public static EventActivityBinder<SeriesState, SeriesPreprocessed> StartInference(this EventActivityBinder<SeriesState, SeriesPreprocessed> binder,

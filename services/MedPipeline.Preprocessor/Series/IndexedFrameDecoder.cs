@@ -15,7 +15,7 @@ public sealed class IndexedFrameDecoder(ISeriesStore store, ICompressedFrameDeco
 {
     public async Task<IReadOnlyList<ImageFrame>> DecodeAsync(IndexedInstance image, string name, CancellationToken cancellationToken)
     {
-        await using var stream = store.OpenRead(image.Key);
+        await using var stream = store.OpenRead(image.Key, image.Offset, image.Bytes);
         if (stream.Length > Math.Min(DicomReadLimits.Default.MaxFileBytes, Array.MaxLength))
         {
             throw new DicomReadException(name, DicomFailureReason.TooLarge, $"the file is larger than {DicomReadLimits.Default.MaxFileBytes} bytes");

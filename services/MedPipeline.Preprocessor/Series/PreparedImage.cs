@@ -29,8 +29,8 @@ public sealed class PreparedImage : IDisposable
     public static async Task<PreparedImage> PrepareAsync(IndexedFrameDecoder decoder, IndexedInstance image, PreprocessingSpec spec, int length,
         CancellationToken cancellationToken)
     {
-        // Names in failures are the stored file's, as before the index existed.
-        var name = Path.GetFileName(image.Key);
+        // Names in failures are the stored file's, as before the index existed (the upload's entry when read in place).
+        var name = image.FileName;
         IReadOnlyList<ImageFrame> frames;
         try
         {

@@ -18,7 +18,9 @@ public sealed partial class SeriesImages(ISeriesStore store, ILogger<SeriesImage
         if (store.Exists(indexKey))
         {
             var index = await StoredJson.ReadAsync<InstanceIndex>(store, indexKey, cancellationToken);
-            var stray = index.Instances.FirstOrDefault(i => !i.Key.StartsWith(m.InstancesKey + "/", StringComparison.Ordinal));
+            var stray = index.Instances.FirstOrDefault(i => i.Offset is null
+                ? !i.Key.StartsWith(m.InstancesKey + "/", StringComparison.Ordinal)
+                : i.Key != m.ArchiveKey);
             return stray is null ? (index, null) : (null, $"the instance index names {stray.Key}, which is not one of the series' instances");
         }
 

@@ -71,7 +71,7 @@ public sealed class SeriesTensorBuilder(ISeriesStore store, SeriesImages images,
                 for (var f = 0; f < rows.Frames; f++)
                 {
                     rows.Row(f, length).CopyTo(writer.NextRow);
-                    await writer.AddAsync(done.Info.SopInstanceUid ?? Path.GetFileName(done.Key), done.Info.InstanceNumber, f + 1, cancellationToken);
+                    await writer.AddAsync(done.Info.SopInstanceUid ?? done.FileName, done.Info.InstanceNumber, f + 1, cancellationToken);
                 }
 
                 if (progress is not null)

@@ -26,7 +26,7 @@ public sealed class DicomResultsMaker(ISeriesStore store, IOptions<DicomResultsO
         var sources = new List<SourceInstance>(index.Instances.Count);
         foreach (var instance in index.Instances)
         {
-            await using var stream = store.OpenRead(instance.Key);
+            await using var stream = store.OpenRead(instance.Key, instance.Offset, instance.Bytes);
             sources.Add(new SourceInstance(await DicomFile.ReadAsync(stream, instance.Name, cancellationToken: cancellationToken)));
         }
 

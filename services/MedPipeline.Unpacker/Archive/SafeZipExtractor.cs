@@ -55,7 +55,7 @@ public sealed class SafeZipExtractor(ISeriesStore store, ArchiveLimits limits)
                 throw new ArchiveRejectedException(ArchiveProblem.Empty, "the archive contains nothing but a DICOMDIR");
             }
 
-            return await new ParallelEntryExtraction(store, limits).ExtractAsync(archiveKey, archive, files, targetPrefix, cancellationToken);
+            return await new ParallelEntryExtraction(store, limits).ExtractAsync(archiveKey, source, archive, files, targetPrefix, cancellationToken);
         }
     }
 

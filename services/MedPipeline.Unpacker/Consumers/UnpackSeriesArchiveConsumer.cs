@@ -48,7 +48,11 @@ public sealed partial class UnpackSeriesArchiveConsumer(ISeriesStore store, Arch
             return;
         }
 
-        var series = await SeriesAssembler.AssembleAsync(instances.Select(i => (i.EntryName, i.Key)), store.OpenRead, cancellationToken: context.CancellationToken);
+        // Entries left in place are read from the upload; the index then names the upload and their offsets.
+        var inPlace = instances.Where(i => i.Offset is not null).ToDictionary(i => i.Key);
+        var series = await SeriesAssembler.AssembleAsync(instances.Select(i => (i.EntryName, i.Key)),
+            key => inPlace.TryGetValue(key, out var i) ? store.OpenRead(m.ArchiveKey, i.Offset!.Value, i.Length) : store.OpenRead(key),
+            cancellationToken: context.CancellationToken);
         if (Problem(series, m) is { } problem)
         {
             LogRejected(m.CorrelationId, problem.Kind.ToString());
@@ -59,7 +63,12 @@ public sealed partial class UnpackSeriesArchiveConsumer(ISeriesStore store, Arch
 
         // What was learned from every header travels on, so the Preprocessor reads pixel data without parsing again.
         var indexKey = StoreLayout.InstanceIndexOf(prefix);
-        await StoredJson.WriteAsync(store, indexKey, InstanceIndex.Of(series), context.CancellationToken);
+        var index = InstanceIndex.Of(series);
+        index = index with
+        {
+            Instances = [.. index.Instances.Select(i => inPlace.TryGetValue(i.Key, out var placed) ? i with { Key = m.ArchiveKey, Offset = placed.Offset } : i)],
+        };
+        await StoredJson.WriteAsync(store, indexKey, index, context.CancellationToken);
         await context.Publish(new SeriesUnpacked
         {
             CorrelationId = m.CorrelationId,

@@ -2,8 +2,8 @@ using System.IO.Compression;
 
 namespace MedPipeline.SampleData;
 
-/// <summary>Builds a ZIP in memory from named entries (hostile names and modes included, for tests).</summary>
-public sealed class SeriesArchive
+/// <summary>Builds a ZIP in memory from named entries (hostile names and modes included, for tests), deflated unless told otherwise.</summary>
+public sealed class SeriesArchive(CompressionLevel level = CompressionLevel.Optimal)
 {
     private readonly List<(string Name, byte[] Content, int? UnixMode)> _entries = [];
 
@@ -20,7 +20,7 @@ public sealed class SeriesArchive
         {
             foreach (var (name, content, unixMode) in _entries)
             {
-                var entry = archive.CreateEntry(name, CompressionLevel.Optimal);
+                var entry = archive.CreateEntry(name, level);
                 if (unixMode is { } mode)
                 {
                     entry.ExternalAttributes = mode << 16;

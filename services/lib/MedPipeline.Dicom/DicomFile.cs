@@ -19,6 +19,14 @@ public static class DicomFile
     public static async Task<DicomDataset> ReadAsync(Stream stream, string source, DicomReadLimits? limits = null, CancellationToken cancellationToken = default)
     {
         limits ??= DicomReadLimits.Default;
+        if (stream.CanSeek && stream.Length - stream.Position <= Math.Min(limits.MaxFileBytes, Array.MaxLength))
+        {
+            // A file of known size is read into one array of that size, not grown through copies.
+            var bytes = new byte[stream.Length - stream.Position];
+            await stream.ReadExactlyAsync(bytes, cancellationToken);
+            return Read(bytes, source, limits);
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 
 namespace MedPipeline.Storage;
@@ -35,7 +34,6 @@ public sealed class FileSystemStore : ISeriesStore
         try
         {
             long length = 0;
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             await using (var file = new FileStream(temporary, NewFile()))
             {
                 var buffer = new byte[BufferSize];
@@ -48,7 +46,6 @@ public sealed class FileSystemStore : ISeriesStore
                         throw new StoreLimitExceededException(key, maxBytes.Value);
                     }
 
-                    hash.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
 
@@ -56,7 +53,7 @@ public sealed class FileSystemStore : ISeriesStore
             }
 
             File.Move(temporary, path, overwrite: true);
-            return new StoredObject(key, length, Convert.ToHexStringLower(hash.GetHashAndReset()));
+            return new StoredObject(key, length);
         }
         finally
         {
@@ -71,6 +68,8 @@ public sealed class FileSystemStore : ISeriesStore
             ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, useAsync: true)
             : throw new FileNotFoundException($"Store object '{key}' does not exist.", key);
     }
+
+    public Stream OpenRead(string key, long offset, long length) => new StoreSlice(OpenRead(key), offset, length);
 
     public bool Exists(string key) => File.Exists(PathOf(key));
 

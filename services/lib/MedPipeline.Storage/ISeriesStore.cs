@@ -11,6 +11,12 @@ public interface ISeriesStore
 
     Stream OpenRead(string key);
 
+    /// <summary>
+    /// The <paramref name="length"/> bytes of <paramref name="key"/> from <paramref name="offset"/>, as a stream of their own
+    /// (position 0 is <paramref name="offset"/>): a file kept uncompressed inside an upload, read where it lies.
+    /// </summary>
+    Stream OpenRead(string key, long offset, long length);
+
     bool Exists(string key);
 
     /// <summary>Keys below a prefix, in ordinal order.</summary>

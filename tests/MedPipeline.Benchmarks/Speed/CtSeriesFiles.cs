@@ -65,6 +65,16 @@ internal sealed record CtSeriesFiles(string Folder, string ZipPath, string Study
         }
     }
 
+    /// <summary>
+    /// Waits until the files written so far are on disk: their writeback would otherwise run in the kernel during the
+    /// next measurement and take cores from whichever run comes first.
+    /// </summary>
+    public static void Settle()
+    {
+        using var sync = System.Diagnostics.Process.Start("sync");
+        sync.WaitForExit();
+    }
+
     public void Delete()
     {
         Directory.Delete(Folder, recursive: true);

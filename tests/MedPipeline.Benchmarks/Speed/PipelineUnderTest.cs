@@ -50,6 +50,9 @@ internal sealed class PipelineUnderTest : IAsyncDisposable
             Settings = new Dictionary<string, string>
             {
                 ["Logging__LogLevel__Default"] = "Warning",
+
+                // The in-process limit predicts only; heatmaps (three source decodes and model runs per series) are extra work.
+                ["Heatmaps__TopK"] = "0",
                 [$"Organizations__{settings.Organization}__ApiKeys__1__Id"] = "speed-admin",
                 [$"Organizations__{settings.Organization}__ApiKeys__1__Sha256"] = ApiKeys.HashOf(adminKey),
                 [$"Organizations__{settings.Organization}__ApiKeys__1__Roles__0"] = "admin",

@@ -23,7 +23,7 @@ internal static class SpeedBenchmark
         {
             using var registry = ModelRegistry.Load(RepositoryPaths.Models, new SessionSettings { IntraOpThreads = Environment.ProcessorCount, AllowSpinning = false });
             var model = registry.Models.Single(m => m.Manifest.ModelType == Model);
-            Console.WriteLine($"Series speed, {Environment.ProcessorCount} cores, 512x512 16-bit CT slices, {Model}; every service its own process");
+            Console.WriteLine($"Series speed, {Environment.ProcessorCount} cores, 512x512 16-bit CT slices, {Model}; every service its own process; series heatmaps off (Heatmaps:TopK 0), as the in-process run makes none");
             if (all || goals.Contains("p2"))
             {
                 await PeerComparison.RunAsync(root);
@@ -61,10 +61,17 @@ internal static class SpeedBenchmark
     {
         var series = Enumerable.Range(0, 20).Select(i => CtSeriesFiles.Write(root, $"p1-{i}", 64, i)).ToList();
         await pipeline.RunAsync([CtSeriesFiles.Write(root, "p1-warm", 16, 99)], Model);
+        CtSeriesFiles.Settle();
         await InProcessSeries.RunAsync(model, [series[0].Folder]);
         var inProcess = await InProcessSeries.RunAsync(model, [.. series.Select(s => s.Folder)]);
+        var idle = new CpuTimes();
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Print($"  CPU seconds over 5 s of an idle pipeline: {CpuTimes.Format(idle.Since())}");
+        var cpu = new CpuTimes();
         var (elapsed, callbacks) = await pipeline.RunAsync(series, Model);
         Completed(callbacks);
+        Print($"  CPU seconds during the burst ({elapsed.TotalSeconds:F1} s on {Environment.ProcessorCount} cores): {CpuTimes.Format(cpu.Since())}");
+        Print($"  first series: {Timings(callbacks[0])}; last: {Timings(callbacks[^1])}");
         var instances = series.Sum(s => s.Slices);
         var (ours, limit) = (instances / elapsed.TotalSeconds, instances / inProcess.TotalSeconds);
         Print($"P1 burst of 20 x 64 slices: pipeline {elapsed.TotalSeconds:F2} s = {ours:F0} instances/s; in-process {inProcess.TotalSeconds:F2} s = {limit:F0} instances/s; ratio {ours / limit:P0} (goal >= 85%) {Verdict(ours / limit >= 0.85)}");
@@ -75,6 +82,7 @@ internal static class SpeedBenchmark
     private static async Task LatencyAsync(string root, LoadedModel model, PipelineUnderTest pipeline)
     {
         var large = CtSeriesFiles.Write(root, "p3-300", 300, 300);
+        CtSeriesFiles.Settle();
 
         // A fresh pipeline's first series pays for JIT and connection warm-up; it is not counted.
         Completed((await pipeline.RunAsync([large], Model)).Callbacks);
@@ -93,6 +101,7 @@ internal static class SpeedBenchmark
         large.Delete();
 
         var small = CtSeriesFiles.Write(root, "p3-10", 10, 10);
+        CtSeriesFiles.Settle();
         var latencies = new List<double>();
         var stages = new Dictionary<string, List<double>>();
         for (var run = 0; run < 20; run++)
@@ -117,6 +126,7 @@ internal static class SpeedBenchmark
     private static async Task LargeSeriesAsync(string root, LoadedModel model, PipelineUnderTest pipeline)
     {
         var large = CtSeriesFiles.Write(root, "p5-3800", 3800, 3800);
+        CtSeriesFiles.Settle();
         var inProcess = await InProcessSeries.RunAsync(model, [large.Folder]);
         pipeline.ResetPeakResident();
         await Task.Delay(BrokerTraffic.StatisticsInterval);

@@ -5,4 +5,13 @@ namespace MedPipeline.Dicom.Series;
 /// (a file of another size is not the one indexed), its attributes and where its pixel data lies
 /// (null when it must be parsed again, as for deflated files).
 /// </summary>
-public sealed record IndexedInstance(int Order, string Key, string Name, long Bytes, DicomImageInfo Info, PixelDataLocation? PixelData);
+/// <param name="Offset">
+/// Null when the image is the whole object <paramref name="Key"/> (a file the Unpacker extracted); else it is the
+/// <paramref name="Bytes"/> bytes from this offset inside <paramref name="Key"/>, the uploaded ZIP holding it
+/// uncompressed, read in place instead of copied.
+/// </param>
+public sealed record IndexedInstance(int Order, string Key, string Name, long Bytes, DicomImageInfo Info, PixelDataLocation? PixelData, long? Offset = null)
+{
+    /// <summary>How failures name the image: the extracted file's name, or the entry's name in the upload when read in place.</summary>
+    public string FileName => Offset is null ? System.IO.Path.GetFileName(Key) : Name;
+}

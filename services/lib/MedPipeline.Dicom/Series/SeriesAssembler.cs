@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace MedPipeline.Dicom.Series;
@@ -54,23 +55,44 @@ public static class SeriesAssembler
     {
         try
         {
-            DicomDataset dataset;
-            long bytes;
-            await using (var stream = open(path))
-            {
-                dataset = await DicomFile.ReadAsync(stream, name, limits, cancellationToken);
-                bytes = stream.Length;
-            }
-
-            var info = dataset.Image;
+            await using var stream = open(path);
+            var (info, pixelData) = await HeaderOfAsync(stream, name, limits, cancellationToken);
             return info.HasPixelData
-                ? (new SeriesInstance(name, path, info, SlicePosition(info), bytes, dataset.PixelDataLocation), null, null)
+                ? (new SeriesInstance(name, path, info, SlicePosition(info), stream.Length, pixelData), null, null)
                 : (null, new SeriesFileProblem(name, DicomFailureReason.NoPixelData,
                     $"SOP class {info.SopClassUid ?? "unknown"}, modality {info.Modality ?? "unknown"}, has no pixel data"), null);
         }
         catch (DicomReadException e)
         {
             return (null, null, new SeriesFileProblem(name, e.Reason, e.Detail));
+        }
+    }
+
+    /// <summary>
+    /// What a file's header says and where its pixel data lies. A file of known size is read into a pooled buffer that goes
+    /// back once parsed (the answer holds no reference to it): a series of large slices would otherwise leave each file's
+    /// bytes to the garbage collector.
+    /// </summary>
+    private static async Task<(DicomImageInfo Info, PixelDataLocation? PixelData)> HeaderOfAsync(Stream stream, string name, DicomReadLimits? limits,
+        CancellationToken cancellationToken)
+    {
+        if (!stream.CanSeek || stream.Length > Math.Min((limits ?? DicomReadLimits.Default).MaxFileBytes, Array.MaxLength))
+        {
+            var read = await DicomFile.ReadAsync(stream, name, limits, cancellationToken);
+            return (read.Image, read.PixelDataLocation);
+        }
+
+        var length = (int)stream.Length;
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            await stream.ReadExactlyAsync(buffer.AsMemory(0, length), cancellationToken);
+            var dataset = DicomFile.Read(buffer.AsMemory(0, length), name, limits);
+            return (dataset.Image, dataset.PixelDataLocation);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
