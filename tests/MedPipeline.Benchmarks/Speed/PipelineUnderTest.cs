@@ -109,6 +109,9 @@ internal sealed class PipelineUnderTest : IAsyncDisposable
         return stages;
     }
 
+    /// <summary>Every service's address (its /metrics is there).</summary>
+    public IReadOnlyDictionary<string, Uri> Services => Workers.ToDictionary(w => w, _pipeline.AddressOf);
+
     /// <summary>Peak resident memory of every service since the last reset, in MB (VmHWM).</summary>
     public Dictionary<string, double> PeakResidentMegabytes() => Workers.ToDictionary(w => w, w => ProcessMemory.PeakResidentMegabytes(_pipeline.PidOf(w)));
 

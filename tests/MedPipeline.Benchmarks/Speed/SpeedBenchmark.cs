@@ -9,7 +9,7 @@ namespace MedPipeline.Benchmarks.Speed;
 /// <summary>
 /// Issue 13's goals, each printed with its target: P2 single images against the seed-003 peer, P1 pipeline throughput against the in-process limit
 /// on the same files, P3 series latency, P5 a 2 GB series (time against in-process, peak RSS per worker,
-/// broker bytes per instance). Usage: speed [p1] [p2] [p3] [p5] (all when none is named).
+/// broker bytes per instance). Usage: speed [p1] [p2] [p3] [p3-10] [p5] (all when none is named; p3-10 is P3's 10-slice half alone).
 /// </summary>
 internal static class SpeedBenchmark
 {
@@ -43,6 +43,11 @@ internal static class SpeedBenchmark
             if (all || goals.Contains("p3"))
             {
                 await LatencyAsync(root, model, pipeline);
+            }
+
+            if (goals.Contains("p3-10"))
+            {
+                await SmallSeriesLatencyAsync(root, pipeline);
             }
 
             if (all || goals.Contains("p5"))
@@ -89,21 +94,28 @@ internal static class SpeedBenchmark
         var times = new List<double>();
         for (var run = 0; run < 3; run++)
         {
-            var (elapsed, callbacks) = await pipeline.RunAsync([large], Model);
+            var ((elapsed, callbacks), stages) = await pipeline.RunWithStagesAsync([large], Model);
             Completed(callbacks);
             times.Add(elapsed.TotalSeconds);
-            Print($"  300 slices ({large.ZipBytes / 1e6:F0} MB ZIP), run {run + 1}: submit to callback {elapsed.TotalSeconds:F2} s ({Timings(callbacks[0])})");
+            Print($"  300 slices ({large.ZipBytes / 1e6:F0} MB ZIP), run {run + 1}: submit to callback {elapsed.TotalSeconds:F2} s ({Timings(callbacks[0])}; {Steps(stages)})");
         }
 
         var inProcess = await InProcessSeries.RunAsync(model, [large.Folder]);
         times.Sort();
         Print($"P3 300-slice series: median {times[1]:F2} s (goal <= 2.0 s) {Verdict(times[1] <= 2.0)}; in-process {inProcess.TotalSeconds:F2} s");
         large.Delete();
+        await SmallSeriesLatencyAsync(root, pipeline);
+    }
 
+    /// <summary>P3's second half: a 10-slice series one at a time, 20 runs, with where the time went.</summary>
+    private static async Task SmallSeriesLatencyAsync(string root, PipelineUnderTest pipeline)
+    {
         var small = CtSeriesFiles.Write(root, "p3-10", 10, 10);
         CtSeriesFiles.Settle();
+        Completed((await pipeline.RunAsync([small], Model)).Callbacks);
         var latencies = new List<double>();
         var stages = new Dictionary<string, List<double>>();
+        var delivery = await DeliveryLatency.ScrapeAsync(pipeline.Services);
         for (var run = 0; run < 20; run++)
         {
             var ((elapsed, callbacks), timeline) = await pipeline.RunWithStagesAsync([small], Model);
@@ -116,6 +128,7 @@ internal static class SpeedBenchmark
         }
 
         latencies.Sort();
+        Print($"  10 slices, mean ms per message, from send to consume (delivery) and in its consumer (consume): {await delivery.SinceAsync(pipeline.Services)}");
         Print($"  10 slices, where the time goes (median ms, each step after the one before; clocks of one machine): {string.Join(", ", stages.Select(s => $"{s.Key} {Median(s.Value):F0}"))}");
         var p50 = Percentiles.Of(latencies, 50);
         Print($"P3 10-slice series: p50 {p50:F0} ms, max {latencies[^1]:F0} ms over 20 (goal p50 <= 150 ms) {Verdict(p50 <= 150)}");
@@ -131,8 +144,9 @@ internal static class SpeedBenchmark
         pipeline.ResetPeakResident();
         await Task.Delay(BrokerTraffic.StatisticsInterval);
         var before = await pipeline.BytesSentToBrokerAsync();
-        var (elapsed, callbacks) = await pipeline.RunAsync([large], Model);
+        var ((elapsed, callbacks), stages) = await pipeline.RunWithStagesAsync([large], Model);
         Completed(callbacks);
+        Print($"  3,800 slices, where the time goes: {Steps(stages)}");
         var peaks = pipeline.PeakResidentMegabytes();
         await Task.Delay(BrokerTraffic.StatisticsInterval);
         var perInstance = (await pipeline.BytesSentToBrokerAsync() - before) / (double)large.Slices;
@@ -155,6 +169,10 @@ internal static class SpeedBenchmark
         callback.TryGetProperty("result", out var result) && result.TryGetProperty("timings_ms", out var timings)
             ? string.Join(", ", timings.EnumerateObject().Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name} {t.Value.GetDouble() / 1000:F2} s")))
             : "no timings";
+
+    /// <summary>Each step of the saga's timeline after the one before, in seconds.</summary>
+    private static string Steps(List<(string Stage, double Ms)> stages) =>
+        string.Join(", ", stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Stage} {s.Ms / 1000:F2} s")));
 
     private static double Median(List<double> values)
     {
