@@ -46,7 +46,13 @@ public static class GatewayServices
             images: provider.GetRequiredService<CodecProcessPool>()));
         builder.Services.AddOptions<KestrelLimitsOptions>().BindConfiguration(KestrelLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<KestrelLimitsOptions>>((kestrel, limits) => limits.Value.ApplyTo(kestrel.Limits));
-        builder.Services.AddOptions<FormOptions>().Configure<IOptions<SingleImageOptions>>((o, single) => o.MultipartBodyLengthLimit = single.Value.MaxFileBytes);
+        builder.Services.AddOptions<FormOptions>().Configure<IOptions<SingleImageOptions>>((o, single) =>
+        {
+            o.MultipartBodyLengthLimit = single.Value.MaxFileBytes;
+
+            // A single image stays in memory (it is bounded by MaxFileBytes) instead of going through a temporary file on disk.
+            o.MemoryBufferThreshold = (int)Math.Min(single.Value.MaxFileBytes, int.MaxValue);
+        });
         return builder;
     }
 

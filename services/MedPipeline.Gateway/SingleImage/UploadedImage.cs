@@ -25,9 +25,13 @@ internal static class UploadedImage
         }
 
         var file = form.Files.GetFile("file") ?? throw new BadHttpRequestException("the 'file' part is missing: send the image as multipart field 'file'");
-        using var buffer = new MemoryStream((int)Math.Min(file.Length, int.MaxValue));
-        await file.CopyToAsync(buffer, cancellationToken);
+        var bytes = new byte[file.Length];
+        await using (var content = file.OpenReadStream())
+        {
+            await content.ReadExactlyAsync(bytes, cancellationToken);
+        }
+
         var modelType = form["modelType"].FirstOrDefault();
-        return (buffer.ToArray(), string.IsNullOrWhiteSpace(file.FileName) ? "upload" : Path.GetFileName(file.FileName), string.IsNullOrWhiteSpace(modelType) ? null : modelType);
+        return (bytes, string.IsNullOrWhiteSpace(file.FileName) ? "upload" : Path.GetFileName(file.FileName), string.IsNullOrWhiteSpace(modelType) ? null : modelType);
     }
 }

@@ -14,4 +14,10 @@ public sealed class ModelRegistryOptions
     /// <summary>Threads one run may use; 0 leaves ONNX Runtime's default (all cores).</summary>
     [Range(0, 256)]
     public int IntraOpThreads { get; set; }
+
+    /// <summary>
+    /// Whether ONNX Runtime's threads spin between the steps of a run instead of sleeping: a little lower latency for a
+    /// single image, at the cost of cores the other services of a small machine want. Off unless a process is set for latency.
+    /// </summary>
+    public bool AllowSpinning { get; set; }
 }

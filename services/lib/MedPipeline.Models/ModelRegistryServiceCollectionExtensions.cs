@@ -13,7 +13,7 @@ public static class ModelRegistryServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<ModelRegistryOptions>>().Value;
-            return ModelRegistry.Load(options.Path, new SessionSettings { IntraOpThreads = options.IntraOpThreads, AllowSpinning = false });
+            return ModelRegistry.Load(options.Path, new SessionSettings { IntraOpThreads = options.IntraOpThreads, AllowSpinning = options.AllowSpinning });
         });
         return services;
     }

@@ -23,7 +23,9 @@ internal static class PeerComparison
         var inputs = PeerInputs.Create(root);
         var models = PeerModelFolder.Create(root, peerFolder);
         await using var gateway = await LocalGateway.StartAsync(Path.Combine(AppContext.BaseDirectory, "MedPipeline.Gateway.dll"), RepositoryPaths.Root,
-            TimeSpan.FromSeconds(60), "--Logging:LogLevel:Default=Warning", $"--Models:Path={models}");
+            TimeSpan.FromSeconds(60), "--Logging:LogLevel:Default=Warning", $"--Models:Path={models}",
+            // Set for latency, as a gateway that answers single images would be (Models:AllowSpinning, off by default).
+            "--Models:AllowSpinning=true");
         await using var peer = await PeerServer.StartAsync(peerFolder);
         using var ours = new HttpClient { BaseAddress = gateway.Address, Timeout = TimeSpan.FromMinutes(2) };
         using var theirs = new HttpClient { BaseAddress = peer.Address, Timeout = TimeSpan.FromMinutes(2) };
