@@ -26,6 +26,8 @@ public sealed class When_a_series_runs_through_the_pipeline : SagaTest
             Assert.That(saga.DueAt, Is.Null, "a finished series has no deadline");
             Assert.That(Harness.Published.Select<PreprocessSeries>().Single().Context.Message.InstanceIndexKey,
                 Is.EqualTo($"series/{request.CorrelationId}/instance-index.json"), "the Unpacker's index travels to the Preprocessor");
+            Assert.That(Harness.Published.Select<PreprocessSeries>().Single().Context.Message.ArchiveKey, Is.EqualTo(request.ArchiveKey),
+                "the only upload the index may name for images read in place");
         });
     }
 
