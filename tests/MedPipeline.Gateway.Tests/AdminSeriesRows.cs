@@ -18,11 +18,7 @@ internal static class AdminSeriesRows
         await using var connection = new NpgsqlConnection(orchestratorConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"""
-            CREATE TABLE medpipe_read.series_status (correlation_id uuid PRIMARY KEY, organization text, study_instance_uid text, series_instance_uid text,
-                model_type text, state text, status text, stage text, reason text, attempt integer, attempt_id uuid, modality text,
-                instance_count integer, image_instance_count integer, total_bytes bigint, received_at timestamptz, unpacking_started_at timestamptz,
-                unpacked_at timestamptz, preprocessed_at timestamptz, inferred_at timestamptz, finished_at timestamptz, prediction jsonb,
-                callbacks jsonb, updated_at timestamptz, archive_key text, heatmaps jsonb, dicom_results jsonb, dicom_results_at timestamptz);
+            {SeriesStatusTable.Create}
             INSERT INTO medpipe_read.series_status VALUES
             ('{OldFailed}', 'st-olaf', '1.2.3', '1.2.3.1', 'ct-lesion-classifier', 'Failed', 'failed', NULL, 'inference did not answer within 00:05:00', 2,
              gen_random_uuid(), 'CT', 3, 3, 9000, '2026-11-27T09:00:00Z', '2026-11-27T09:00:01Z', '2026-11-27T09:00:03.5Z', '2026-11-27T09:00:04Z',

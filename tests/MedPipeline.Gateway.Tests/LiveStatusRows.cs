@@ -10,13 +10,7 @@ internal sealed class LiveStatusRows(string orchestratorConnectionString)
 {
     public async Task CreateAsync()
     {
-        await ExecuteAsync("""
-            CREATE TABLE medpipe_read.series_status (correlation_id uuid PRIMARY KEY, organization text, study_instance_uid text, series_instance_uid text,
-                model_type text, state text, status text, stage text, reason text, attempt integer, attempt_id uuid, modality text,
-                instance_count integer, image_instance_count integer, total_bytes bigint, received_at timestamptz, unpacking_started_at timestamptz,
-                unpacked_at timestamptz, preprocessed_at timestamptz, inferred_at timestamptz, finished_at timestamptz, prediction jsonb,
-                callbacks jsonb, updated_at timestamptz, heatmaps jsonb, dicom_results jsonb, dicom_results_at timestamptz)
-            """);
+        await ExecuteAsync(SeriesStatusTable.Create);
     }
 
     /// <summary>A series of st-olaf in <paramref name="state"/> at <paramref name="stage"/>, with 12 image instances found.</summary>

@@ -28,11 +28,7 @@ public sealed class When_a_series_heatmap_is_fetched
         {
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"""
-                CREATE TABLE medpipe_read.series_status (correlation_id uuid PRIMARY KEY, organization text, study_instance_uid text, series_instance_uid text,
-                    model_type text, state text, status text, stage text, reason text, attempt integer, attempt_id uuid, modality text,
-                    instance_count integer, image_instance_count integer, total_bytes bigint, received_at timestamptz, unpacking_started_at timestamptz,
-                    unpacked_at timestamptz, preprocessed_at timestamptz, inferred_at timestamptz, finished_at timestamptz, prediction jsonb,
-                    callbacks jsonb, updated_at timestamptz, heatmaps jsonb, dicom_results jsonb, dicom_results_at timestamptz);
+                {SeriesStatusTable.Create}
                 INSERT INTO medpipe_read.series_status (correlation_id, organization, study_instance_uid, series_instance_uid, model_type, state, status,
                     attempt, attempt_id, callbacks, updated_at, heatmaps)
                 VALUES ('{Series}', 'st-olaf', '1.2.3', '1.2.3.9', 'xray-anomaly', 'Completed', 'completed', 1, gen_random_uuid(), '{"{"}{"}"}', now(),

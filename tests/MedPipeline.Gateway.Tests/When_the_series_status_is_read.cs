@@ -25,11 +25,7 @@ public sealed class When_the_series_status_is_read
         {
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"""
-                CREATE TABLE medpipe_read.series_status (correlation_id uuid PRIMARY KEY, organization text, study_instance_uid text, series_instance_uid text,
-                    model_type text, state text, status text, stage text, reason text, attempt integer, attempt_id uuid, modality text,
-                    instance_count integer, image_instance_count integer, total_bytes bigint, received_at timestamptz, unpacking_started_at timestamptz,
-                    unpacked_at timestamptz, preprocessed_at timestamptz, inferred_at timestamptz, finished_at timestamptz, prediction jsonb,
-                    callbacks jsonb, updated_at timestamptz, heatmaps jsonb, dicom_results jsonb, dicom_results_at timestamptz);
+                {SeriesStatusTable.Create}
                 INSERT INTO medpipe_read.series_status VALUES
                 ('{Running}', 'st-olaf', '1.2.3', '1.2.3.4', 'ct-lesion-classifier', 'Inferring', NULL, 'Inference', NULL, 1, gen_random_uuid(),
                  NULL, NULL, NULL, NULL, '2026-11-27T10:00:00.123456Z', NULL, NULL, NULL, NULL, NULL, NULL, '{"{"}{"}"}', now(), NULL),

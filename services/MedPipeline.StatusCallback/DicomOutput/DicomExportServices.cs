@@ -1,9 +1,7 @@
 using MedPipeline.StatusCallback.Delivery;
 using MedPipeline.StatusCallback.Options;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
-using Polly;
 
 namespace MedPipeline.StatusCallback.DicomOutput;
 
@@ -19,30 +17,13 @@ public static class DicomExportServices
     }
 
     /// <summary>
-    /// The <see cref="StowClient"/>'s HttpClient (no redirects: results go to the
-    /// configured PACS only; no URL logging) with bounded retries: exponential backoff with jitter on network errors,
-    /// timeouts, 5xx, 408 and 429, up to MaxAttempts, each attempt under AttemptTimeout.
+    /// The <see cref="StowClient"/>'s HttpClient (see <see cref="OutboundHttpClient"/>: results go to the configured PACS
+    /// only), retrying as <see cref="DicomResultsOptions"/> say.
     /// </summary>
-    public static IHttpClientBuilder AddStowClient(this IServiceCollection services)
-    {
-        var client = services.AddHttpClient<StowClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
-            .RemoveAllLoggers();
-        client.AddResilienceHandler("dicom-export", static (pipeline, context) =>
+    public static IHttpClientBuilder AddStowClient(this IServiceCollection services) =>
+        services.AddOutboundHttpClient<StowClient>("dicom-export", provider =>
         {
-            var options = context.ServiceProvider.GetRequiredService<IOptions<DicomResultsOptions>>().Value;
-            pipeline
-                .AddRetry(new HttpRetryStrategyOptions
-                {
-                    MaxRetryAttempts = options.MaxAttempts - 1,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = options.FirstRetryDelay,
-                    MaxDelay = options.MaxRetryDelay,
-                })
-                .AddTimeout(options.AttemptTimeout);
+            var options = provider.GetRequiredService<IOptions<DicomResultsOptions>>().Value;
+            return new OutboundRetry(options.MaxAttempts, options.FirstRetryDelay, options.MaxRetryDelay, options.AttemptTimeout);
         });
-        client.AddHttpMessageHandler(() => new CallbackAttempts());
-        return client;
-    }
 }
