@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using MedPipeline.Dicom.Parsing;
 
@@ -19,10 +20,10 @@ public static class DicomFile
     public static async Task<DicomDataset> ReadAsync(Stream stream, string source, DicomReadLimits? limits = null, CancellationToken cancellationToken = default)
     {
         limits ??= DicomReadLimits.Default;
-        if (stream.CanSeek && stream.Length - stream.Position <= Math.Min(limits.MaxFileBytes, Array.MaxLength))
+        if (KnownLength(stream, limits) is { } length)
         {
             // A file of known size is read into one array of that size, not grown through copies.
-            var bytes = new byte[stream.Length - stream.Position];
+            var bytes = new byte[length];
             await stream.ReadExactlyAsync(bytes, cancellationToken);
             return Read(bytes, source, limits);
         }
@@ -42,6 +43,38 @@ public static class DicomFile
 
         return Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), source, limits);
     }
+
+    /// <summary>
+    /// What an image file's header says and where its pixel data lies, without keeping the file: a stream of known size is
+    /// read into a pooled buffer that goes back once parsed (the answer holds no reference to it), so a series of large
+    /// slices does not leave each file's bytes to the garbage collector.
+    /// </summary>
+    public static async Task<(DicomImageInfo Info, PixelDataLocation? PixelData)> ReadImageHeaderAsync(Stream stream, string source,
+        DicomReadLimits? limits = null, CancellationToken cancellationToken = default)
+    {
+        limits ??= DicomReadLimits.Default;
+        if (KnownLength(stream, limits) is not { } length)
+        {
+            var read = await ReadAsync(stream, source, limits, cancellationToken);
+            return (read.Image, read.PixelDataLocation);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            await stream.ReadExactlyAsync(buffer.AsMemory(0, length), cancellationToken);
+            var dataset = Read(buffer.AsMemory(0, length), source, limits);
+            return (dataset.Image, dataset.PixelDataLocation);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>The bytes left in a seekable stream when they fit one buffer within the limits; null when unknown or too many.</summary>
+    private static int? KnownLength(Stream stream, DicomReadLimits limits) =>
+        stream.CanSeek && stream.Length - stream.Position <= Math.Min(limits.MaxFileBytes, Array.MaxLength) ? (int)(stream.Length - stream.Position) : null;
 
     public static DicomDataset Read(ReadOnlyMemory<byte> bytes, string source, DicomReadLimits? limits = null)
     {

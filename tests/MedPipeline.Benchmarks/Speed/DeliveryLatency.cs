@@ -20,8 +20,8 @@ internal sealed partial class DeliveryLatency
     public async Task<string> SinceAsync(IReadOnlyDictionary<string, Uri> services)
     {
         var now = await ReadAsync(services);
-        var means = now.Select(n => (n.Key, Count: n.Value.Count - (_start.TryGetValue(n.Key, out var s) ? s.Count : 0),
-                Sum: n.Value.Sum - (_start.TryGetValue(n.Key, out var t) ? t.Sum : 0)))
+        var means = now.Select(n => (n.Key, Now: n.Value, Start: _start.GetValueOrDefault(n.Key)))
+            .Select(n => (n.Key, Count: n.Now.Count - n.Start.Count, Sum: n.Now.Sum - n.Start.Sum))
             .Where(n => n.Count > 0)
             .OrderByDescending(n => n.Sum / n.Count)
             .Select(n => string.Create(CultureInfo.InvariantCulture, $"{n.Key.Message}@{n.Key.Service} {n.Sum / n.Count:F1}"));

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 
 namespace MedPipeline.Dicom.Series;
@@ -56,7 +55,7 @@ public static class SeriesAssembler
         try
         {
             await using var stream = open(path);
-            var (info, pixelData) = await HeaderOfAsync(stream, name, limits, cancellationToken);
+            var (info, pixelData) = await DicomFile.ReadImageHeaderAsync(stream, name, limits, cancellationToken);
             return info.HasPixelData
                 ? (new SeriesInstance(name, path, info, SlicePosition(info), stream.Length, pixelData), null, null)
                 : (null, new SeriesFileProblem(name, DicomFailureReason.NoPixelData,
@@ -65,34 +64,6 @@ public static class SeriesAssembler
         catch (DicomReadException e)
         {
             return (null, null, new SeriesFileProblem(name, e.Reason, e.Detail));
-        }
-    }
-
-    /// <summary>
-    /// What a file's header says and where its pixel data lies. A file of known size is read into a pooled buffer that goes
-    /// back once parsed (the answer holds no reference to it): a series of large slices would otherwise leave each file's
-    /// bytes to the garbage collector.
-    /// </summary>
-    private static async Task<(DicomImageInfo Info, PixelDataLocation? PixelData)> HeaderOfAsync(Stream stream, string name, DicomReadLimits? limits,
-        CancellationToken cancellationToken)
-    {
-        if (!stream.CanSeek || stream.Length > Math.Min((limits ?? DicomReadLimits.Default).MaxFileBytes, Array.MaxLength))
-        {
-            var read = await DicomFile.ReadAsync(stream, name, limits, cancellationToken);
-            return (read.Image, read.PixelDataLocation);
-        }
-
-        var length = (int)stream.Length;
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            await stream.ReadExactlyAsync(buffer.AsMemory(0, length), cancellationToken);
-            var dataset = DicomFile.Read(buffer.AsMemory(0, length), name, limits);
-            return (dataset.Image, dataset.PixelDataLocation);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
