@@ -7,7 +7,7 @@ namespace MedPipeline.SampleBackend;
 /// <summary>
 /// PUT /api/studies/series/{seriesId}/status (and /{organization}/api/..., one callback base per organization)
 /// records a callback (503 during a simulated outage; 401 without the configured bearer token, compared in
-/// constant time); GET /received lists what arrived; POST /outage?seconds=N starts an outage.
+/// constant time); GET /received lists what arrived (?after=N&amp;waitSeconds=S: only what came after the first N, waiting for it); POST /outage?seconds=N starts an outage.
 /// </summary>
 public static class SampleBackendEndpoints
 {
@@ -45,7 +45,11 @@ public static class SampleBackendEndpoints
         };
         app.MapPut("/api/studies/series/{seriesId}/status", receive);
         app.MapPut("/{organization}/api/studies/series/{seriesId}/status", receive);
-        app.MapGet("/received", (ReceivedCallbacks received) => Results.Ok(received.All));
+        // ?after=N skips the first N callbacks (those a reader has seen); &waitSeconds=S (at most 30) then waits for the next one.
+        app.MapGet("/received", async (ReceivedCallbacks received, HttpContext http, int? after, double? waitSeconds) =>
+            Results.Ok(waitSeconds is > 0
+                ? await received.AfterAsync(after ?? 0, TimeSpan.FromSeconds(Math.Min(waitSeconds.Value, 30)), http.RequestAborted)
+                : received.After(after ?? 0)));
         app.MapPost("/outage", (int seconds, SimulatedOutage outage) =>
         {
             outage.For(TimeSpan.FromSeconds(Math.Clamp(seconds, 0, 3600)));
