@@ -18,9 +18,14 @@ public sealed class StoredTensorInference(ISeriesStore store, BatchInference inf
         var answers = new List<InstanceAnswer>(index.Rows.Count);
         for (var b = 0; b < index.BatchKeys.Count; b++)
         {
-            var values = await TensorBatches.ReadBatchAsync(store, index.BatchKeys[b], cancellationToken);
+            using var batch = await TensorBatches.RentBatchAsync(store, index.BatchKeys[b], cancellationToken);
             var rows = index.Rows.Count(r => r.Batch == b);
-            answers.AddRange(await inference.RunAsync(model, values.AsMemory(0, rows * rowLength), rows, threshold: null, cancellationToken));
+            if (batch.Values.Length < rows * rowLength)
+            {
+                throw new InvalidDataException($"the tensor batch '{index.BatchKeys[b]}' holds {batch.Values.Length} values; its {rows} rows need {rows * rowLength}");
+            }
+
+            answers.AddRange(await inference.RunAsync(model, batch.Values[..(rows * rowLength)], rows, threshold: null, cancellationToken));
         }
 
         return (index, answers);
