@@ -32,8 +32,6 @@ internal static class PeerComparison
         using var theirs = new HttpClient { BaseAddress = peer.Address, Timeout = TimeSpan.FromMinutes(2) };
         var oursPath = $"predict?modelType={PeerModelFolder.ModelType}&threshold=0.05";
         Console.WriteLine($"P2 single images, POST /predict, the peer's ae.onnx (256x256 autoencoder) on both; {Sequential} requests at concurrency 1, {Concurrent} at 8");
-        Console.WriteLine("| input | ours p50 | peer p50 | ratio (goal <= 0.8) | ours req/s c8 | peer req/s c8 | ratio (goal >= 1.5) | ours outside ONNX (goal <= 15%) |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|");
         // As for the series goals: the gateway's code is compiled at its final tier before anything counts (the runtime's
         // background JIT otherwise takes a core from the first requests). The peer gets as many requests.
         var warm = Stopwatch.StartNew();
@@ -48,18 +46,25 @@ internal static class PeerComparison
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up: {rounds * 10} requests per input to each server in {warm.Elapsed.TotalSeconds:F0} s"));
+        Console.WriteLine("| input | ours p50 | peer p50 | ratio (goal <= 0.8) | ours req/s c8 | peer req/s c8 | ratio (goal >= 1.5) | ours outside ONNX (goal <= 15%) |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        var splits = new List<string>();
         foreach (var input in inputs)
         {
             await MeasureAsync(ours, oursPath, input, 1, 30);
             await MeasureAsync(theirs, "predict?threshold=0.05", input, 1, 30);
-            var (ourLatency, ourShare) = await MeasureAsync(ours, oursPath, input, 1, Sequential);
-            var (peerLatency, _) = await MeasureAsync(theirs, "predict?threshold=0.05", input, 1, Sequential);
+            var (ourLatency, ourShare, split) = await MeasureAsync(ours, oursPath, input, 1, Sequential);
+            var (peerLatency, _, _) = await MeasureAsync(theirs, "predict?threshold=0.05", input, 1, Sequential);
             var ourRate = await RateAsync(ours, oursPath, input);
             var peerRate = await RateAsync(theirs, "predict?threshold=0.05", input);
             var (p50, peerP50) = (Percentiles.Of(ourLatency, 50), Percentiles.Of(peerLatency, 50));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {input.Name} | {p50:F1} ms | {peerP50:F1} ms | {p50 / peerP50:F2} {Verdict(p50 <= 0.8 * peerP50)} | {ourRate:F1} | {peerRate:F1} | {ourRate / peerRate:F2} {Verdict(ourRate >= 1.5 * peerRate)} | {ourShare:P0} {Verdict(ourShare <= 0.15)} |"));
+            splits.Add(string.Create(CultureInfo.InvariantCulture,
+                $"  {input.Name}, ours server-side (medians): decode {split.DecodeMs:F1} ms, preprocess {split.PreprocessMs:F1} ms, ONNX {split.InferenceMs:F1} ms; the rest of the {p50:F1} ms request (HTTP, form, JSON, both ends) {p50 - split.DecodeMs - split.PreprocessMs - split.InferenceMs:F1} ms"));
         }
+
+        splits.ForEach(Console.WriteLine);
     }
 
     private static string Verdict(bool met) => met ? "MET" : "NOT MET";
@@ -71,11 +76,19 @@ internal static class PeerComparison
         return Concurrent / clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>Client-side latencies (sorted), and for our gateway the median share of the request spent outside the ONNX run.</summary>
-    private static async Task<(List<double> Latencies, double OutsideOnnx)> MeasureAsync(HttpClient http, string path, PeerInput input, int concurrency, int requests)
+    /// <summary>Our server-side medians of one input (from the response's <c>timings</c>).</summary>
+    private sealed record ServerSplit(double DecodeMs, double PreprocessMs, double InferenceMs);
+
+    /// <summary>
+    /// Client-side latencies (sorted); for our gateway also the median share of the request spent outside the ONNX run
+    /// and the server's own medians per step.
+    /// </summary>
+    private static async Task<(List<double> Latencies, double OutsideOnnx, ServerSplit Split)> MeasureAsync(HttpClient http, string path, PeerInput input,
+        int concurrency, int requests)
     {
         var latencies = new List<double>(requests);
         var shares = new List<double>(requests);
+        var (decode, preprocess, inference) = (new List<double>(), new List<double>(), new List<double>());
         var remaining = requests;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
@@ -101,12 +114,16 @@ internal static class PeerComparison
                     if (answer.RootElement.TryGetProperty("timings", out var timings))
                     {
                         shares.Add(1 - (timings.GetProperty("inference_ms").GetDouble() / elapsed));
+                        decode.Add(timings.GetProperty("decode_ms").GetDouble());
+                        preprocess.Add(timings.GetProperty("preprocess_ms").GetDouble());
+                        inference.Add(timings.GetProperty("inference_ms").GetDouble());
                     }
                 }
             }
         }));
         latencies.Sort();
-        shares.Sort();
-        return (latencies, shares.Count == 0 ? double.NaN : Percentiles.Of(shares, 50));
+        return (latencies, MedianOrNaN(shares), new ServerSplit(MedianOrNaN(decode), MedianOrNaN(preprocess), MedianOrNaN(inference)));
     }
+
+    private static double MedianOrNaN(List<double> values) => values.Count == 0 ? double.NaN : Percentiles.Of([.. values.Order()], 50);
 }

@@ -15,6 +15,9 @@ internal static class SpeedBenchmark
 {
     private const string Model = "ct-lesion-classifier";
 
+    /// <summary>P1 and P5 run each side this many times, in turn, and compare medians.</summary>
+    private const int Rounds = 3;
+
     public static async Task RunAsync(string[] goals)
     {
         var all = goals.Length == 0;
@@ -97,18 +100,33 @@ internal static class SpeedBenchmark
         // 64-slice uploads are still compiled at their first tiers after the small-series warm-up), in-process the first series.
         Completed((await pipeline.RunAsync(series, Model)).Callbacks);
         await InProcessSeries.RunAsync(model, [series[0].Folder]);
-        var inProcess = await InProcessSeries.RunAsync(model, [.. series.Select(s => s.Folder)]);
         var idle = new CpuTimes();
         await Task.Delay(TimeSpan.FromSeconds(5));
         Print($"  CPU seconds over 5 s of an idle pipeline: {CpuTimes.Format(idle.Since())}");
-        var cpu = new CpuTimes();
-        var (elapsed, callbacks) = await pipeline.RunAsync(series, Model);
-        Completed(callbacks);
-        Print($"  CPU seconds during the burst ({elapsed.TotalSeconds:F1} s on {Environment.ProcessorCount} cores): {CpuTimes.Format(cpu.Since())}");
-        Print($"  first series: {Timings(callbacks[0])}; last: {Timings(callbacks[^1])}");
+
+        // Three rounds, each side in turn: one in-process run varied from 1.2 to 2.8 s here. The verdict takes the
+        // lower of the two ratios, medians and best against best.
+        var (pipelineTimes, inProcessTimes) = (new List<double>(), new List<double>());
+        for (var round = 0; round < Rounds; round++)
+        {
+            inProcessTimes.Add((await InProcessSeries.RunAsync(model, [.. series.Select(s => s.Folder)])).TotalSeconds);
+            var cpu = new CpuTimes();
+            var (elapsed, callbacks) = await pipeline.RunAsync(series, Model);
+            Completed(callbacks);
+            pipelineTimes.Add(elapsed.TotalSeconds);
+            if (round == 0)
+            {
+                Print($"  CPU seconds during the first burst ({elapsed.TotalSeconds:F1} s on {Environment.ProcessorCount} cores): {CpuTimes.Format(cpu.Since())}");
+                Print($"  first series: {Timings(callbacks[0])}; last: {Timings(callbacks[^1])}");
+            }
+        }
+
         var instances = series.Sum(s => s.Slices);
-        var (ours, limit) = (instances / elapsed.TotalSeconds, instances / inProcess.TotalSeconds);
-        Print($"P1 burst of 20 x 64 slices: pipeline {elapsed.TotalSeconds:F2} s = {ours:F0} instances/s; in-process {inProcess.TotalSeconds:F2} s = {limit:F0} instances/s; ratio {ours / limit:P0} (goal >= 85%) {Verdict(ours / limit >= 0.85)}");
+        var (pipelineTime, inProcessTime) = (Median(pipelineTimes), Median(inProcessTimes));
+        var (ours, limit) = (instances / pipelineTime, instances / inProcessTime);
+        var best = inProcessTimes.Min() / pipelineTimes.Min();
+        Print($"  P1 rounds (s): pipeline {Seconds(pipelineTimes)}; in-process {Seconds(inProcessTimes)}");
+        Print($"P1 burst of 20 x 64 slices: median pipeline {pipelineTime:F2} s = {ours:F0} instances/s, in-process {inProcessTime:F2} s = {limit:F0} instances/s, ratio {ours / limit:P0}; best against best {best:P0} (goal >= 85% for both) {Verdict(Math.Min(ours / limit, best) >= 0.85)}");
         series.ForEach(s => s.Delete());
     }
 
@@ -169,19 +187,26 @@ internal static class SpeedBenchmark
     {
         var large = CtSeriesFiles.Write(root, "p5-3800", 3800, 3800);
         CtSeriesFiles.Settle();
-        var inProcess = await InProcessSeries.RunAsync(model, [large.Folder]);
         pipeline.ResetPeakResident();
         await Task.Delay(BrokerTraffic.StatisticsInterval);
         var before = await pipeline.BytesSentToBrokerAsync();
-        var ((elapsed, callbacks), stages) = await pipeline.RunWithStagesAsync([large], Model);
-        Completed(callbacks);
-        Print($"  3,800 slices, where the time goes: {Steps(stages)}");
+        var (pipelineTimes, inProcessTimes) = (new List<double>(), new List<double>());
+        for (var round = 0; round < Rounds; round++)
+        {
+            inProcessTimes.Add((await InProcessSeries.RunAsync(model, [large.Folder])).TotalSeconds);
+            var ((elapsed, callbacks), stages) = await pipeline.RunWithStagesAsync([large], Model);
+            Completed(callbacks);
+            pipelineTimes.Add(elapsed.TotalSeconds);
+            Print($"  3,800 slices, round {round + 1}: pipeline {elapsed.TotalSeconds:F1} s ({Timings(callbacks[0])}; {Steps(stages)}), in-process {inProcessTimes[^1]:F1} s");
+        }
+
         var peaks = pipeline.PeakResidentMegabytes();
         await Task.Delay(BrokerTraffic.StatisticsInterval);
-        var perInstance = (await pipeline.BytesSentToBrokerAsync() - before) / (double)large.Slices;
-        var ratio = elapsed / inProcess;
-        Print($"P5 3,800 slices ({large.ZipBytes / 1e9:F2} GB stored ZIP): pipeline {elapsed.TotalSeconds:F1} s ({Timings(callbacks[0])}), in-process {inProcess.TotalSeconds:F1} s, ratio {ratio:F2} (goal <= 1.5) {Verdict(ratio <= 1.5)}");
-        Print($"P5 peak RSS (MB): {string.Join(", ", peaks.Select(p => $"{p.Key.Replace("MedPipeline.", "", StringComparison.Ordinal)} {p.Value:F0}"))} (goal <= 256 per worker) {Verdict(peaks.Values.All(v => v <= 256))}");
+        var perInstance = (await pipeline.BytesSentToBrokerAsync() - before) / (double)(Rounds * large.Slices);
+        var (pipelineTime, inProcessTime) = (Median(pipelineTimes), Median(inProcessTimes));
+        var (ratio, best) = (pipelineTime / inProcessTime, pipelineTimes.Min() / inProcessTimes.Min());
+        Print($"P5 3,800 slices ({large.ZipBytes / 1e9:F2} GB stored ZIP): median pipeline {pipelineTime:F1} s, in-process {inProcessTime:F1} s, ratio {ratio:F2}; best against best {best:F2} (goal <= 1.5 for both) {Verdict(Math.Max(ratio, best) <= 1.5)}");
+        Print($"P5 peak RSS over the {Rounds} rounds (MB): {string.Join(", ", peaks.Select(p => $"{p.Key.Replace("MedPipeline.", "", StringComparison.Ordinal)} {p.Value:F0}"))} (goal <= 256 per worker) {Verdict(peaks.Values.All(v => v <= 256))}");
         Print($"P5 bytes sent to the broker per instance: {perInstance:F0} (goal <= 2048) {Verdict(perInstance <= 2048)}");
         large.Delete();
     }
@@ -202,6 +227,8 @@ internal static class SpeedBenchmark
     /// <summary>Each step of the saga's timeline after the one before, in seconds.</summary>
     private static string Steps(List<(string Stage, double Ms)> stages) =>
         string.Join(", ", stages.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Stage} {s.Ms / 1000:F2} s")));
+
+    private static string Seconds(List<double> values) => string.Join(", ", values.Select(v => v.ToString("F2", CultureInfo.InvariantCulture)));
 
     private static double Median(List<double> values)
     {
