@@ -15,7 +15,7 @@ internal static class SpeedBenchmark
 {
     private const string Model = "ct-lesion-classifier";
 
-    /// <summary>P1 and P5 run each side this many times, in turn, and compare medians.</summary>
+    /// <summary>P1 and P5 run each side this many times, in turn, and compare medians and best against best.</summary>
     private const int Rounds = 3;
 
     public static async Task RunAsync(string[] goals)
@@ -67,8 +67,8 @@ internal static class SpeedBenchmark
 
     /// <summary>
     /// Series of 10 slices one at a time right after the services started, until their code is compiled at its final tier.
-    /// In the first minute the runtime's background JIT (tiered compilation, seven processes) took about 70 % of both cores
-    /// (perf), and a 10-slice series took twice as long as later. The goals are measured after this, as a deployment that
+    /// Soon after the start the runtime's background JIT (tiered compilation, seven processes) took 71 % of the machine's CPU
+    /// samples (perf), and a 10-slice series took about three times as long as later. The goals are measured after this, as a deployment that
     /// has been running is; the first and last figures are printed.
     /// </summary>
     private static async Task WarmUpAsync(string root, PipelineUnderTest pipeline)
@@ -85,8 +85,7 @@ internal static class SpeedBenchmark
             latencies.Add(elapsed.TotalMilliseconds);
         }
 
-        double P50(IEnumerable<double> values) => Percentiles.Of([.. values.Order()], 50);
-        Print($"  warm-up: {Runs} series of 10 slices one at a time from the services' start, {clock.Elapsed.TotalSeconds:F0} s: p50 of the first {Window} {P50(latencies.Take(Window)):F0} ms, of the last {Window} {P50(latencies.TakeLast(Window)):F0} ms (the goals below are measured after it)");
+        Print($"  warm-up: {Runs} series of 10 slices one at a time from the services' start, {clock.Elapsed.TotalSeconds:F0} s: median of the first {Window} {Median([.. latencies.Take(Window)]):F0} ms, of the last {Window} {Median([.. latencies.TakeLast(Window)]):F0} ms (the goals below are measured after it)");
         small.Delete();
     }
 
