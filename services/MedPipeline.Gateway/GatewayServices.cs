@@ -9,8 +9,10 @@ using MedPipeline.Gateway.Similar;
 using MedPipeline.Hosting;
 using MedPipeline.Hosting.Health;
 using MedPipeline.Gateway.SingleImage;
+using MedPipeline.Gateway.Transport;
 using MedPipeline.Models;
 using MedPipeline.ModelRunner;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -44,6 +46,8 @@ public static class GatewayServices
             provider.GetRequiredService<IOptions<SingleImageOptions>>().Value.Apply(provider.GetRequiredService<IOptions<PredictionOptions>>().Value),
             codecs: provider.GetRequiredService<CodecProcessPool>(),
             images: provider.GetRequiredService<CodecProcessPool>()));
+        // Kestrel's receive buffers: a series upload of gigabytes in 64 KB reads, not 4 KB ones.
+        builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         builder.Services.AddOptions<KestrelLimitsOptions>().BindConfiguration(KestrelLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<KestrelLimitsOptions>>((kestrel, limits) => limits.Value.ApplyTo(kestrel.Limits));
         builder.Services.AddOptions<FormOptions>().Configure<IOptions<SingleImageOptions>>((o, single) =>

@@ -33,6 +33,33 @@ public sealed class When_objects_are_kept_in_the_shared_store
         Assert.That(copy.ToArray(), Is.EqualTo(bytes));
     }
 
+    /// <summary>The store writes in 1 MB chunks whatever its source reads in: sizes around the chunk's edges, and nothing at all.</summary>
+    [TestCase(0)]
+    [TestCase(1024 * 1024)]
+    [TestCase((3 * 1024 * 1024) + 7)]
+    public async Task An_object_read_from_its_source_in_uneven_pieces_is_stored_byte_for_byte(int size)
+    {
+        var bytes = new byte[size];
+        new Random(size).NextBytes(bytes);
+
+        var stored = await _store.WriteAsync("archives/o/uneven.zip", new UnevenReads(bytes), null, CancellationToken.None);
+
+        Assert.That(stored.Length, Is.EqualTo(size));
+        await using var read = _store.OpenRead("archives/o/uneven.zip");
+        using var copy = new MemoryStream();
+        await read.CopyToAsync(copy);
+        Assert.That(SHA256.HashData(copy.ToArray()), Is.EqualTo(SHA256.HashData(bytes)));
+    }
+
+    [Test]
+    public void A_write_past_its_limit_by_a_byte_after_several_chunks_keeps_nothing()
+    {
+        Assert.ThrowsAsync<StoreLimitExceededException>(() =>
+            _store.WriteAsync("archives/big.zip", new UnevenReads(new byte[(2 * 1024 * 1024) + 1]), 2 * 1024 * 1024, CancellationToken.None));
+
+        Assert.That(Directory.GetFiles(_root, "*", SearchOption.AllDirectories), Is.Empty, "no partial file may remain");
+    }
+
     [Test]
     public async Task A_window_of_an_object_reads_as_a_stream_of_its_own()
     {
@@ -151,5 +178,14 @@ public sealed class When_objects_are_kept_in_the_shared_store
 
         Assert.That(async () => await TensorBatches.RentBatchAsync(_store, "series/t/batch-odd.bin", CancellationToken.None),
             Throws.TypeOf<InvalidDataException>().With.Message.Contains("series/t/batch-odd.bin").And.Message.Contains("4099 bytes"));
+    }
+
+    /// <summary>A source that hands out at most 1,000 to 70,000 bytes per read, as a network stream does.</summary>
+    private sealed class UnevenReads(byte[] bytes) : MemoryStream(bytes, writable: false)
+    {
+        private readonly Random _sizes = new(3);
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            base.ReadAsync(buffer[..Math.Min(buffer.Length, _sizes.Next(1_000, 70_000))], cancellationToken);
     }
 }
