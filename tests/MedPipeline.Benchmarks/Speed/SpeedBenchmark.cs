@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using MedPipeline.LocalStack;
 using MedPipeline.Models;
 using MedPipeline.Onnx;
 using MedPipeline.Testing;
@@ -186,6 +187,14 @@ internal static class SpeedBenchmark
     {
         var large = CtSeriesFiles.Write(root, "p5-3800", 3800, 3800);
         CtSeriesFiles.Settle();
+
+        // Both sides once before it counts. On these VMs memory the guest has not used for a while is slow to touch the
+        // first time: during the first 2 GB upload the gateway wrote to the page cache at about 190 MB/s with its core
+        // busy, during the next ones at about 600 MB/s; the first in-process run was slow alike (7.0-8.6 s against 4-6 s).
+        var ((warmTime, warmCallbacks), warmStages) = await pipeline.RunWithStagesAsync([large], Model);
+        Completed(warmCallbacks);
+        var warmInProcess = await InProcessSeries.RunAsync(model, [large.Folder]);
+        Print($"  3,800 slices, once before the rounds (not counted): pipeline {warmTime.TotalSeconds:F1} s ({Steps(warmStages)}), in-process {warmInProcess.TotalSeconds:F1} s");
         pipeline.ResetPeakResident();
         await Task.Delay(BrokerTraffic.StatisticsInterval);
         var before = await pipeline.BytesSentToBrokerAsync();
@@ -205,10 +214,16 @@ internal static class SpeedBenchmark
         var (pipelineTime, inProcessTime) = (Median(pipelineTimes), Median(inProcessTimes));
         var (ratio, best) = (pipelineTime / inProcessTime, pipelineTimes.Min() / inProcessTimes.Min());
         Print($"P5 3,800 slices ({large.ZipBytes / 1e9:F2} GB stored ZIP): median pipeline {pipelineTime:F1} s, in-process {inProcessTime:F1} s, ratio {ratio:F2}; best against best {best:F2} (goal <= 1.5 for both) {Verdict(Math.Max(ratio, best) <= 1.5)}");
-        Print($"P5 peak RSS over the {Rounds} rounds (MB): {string.Join(", ", peaks.Select(p => $"{p.Key.Replace("MedPipeline.", "", StringComparison.Ordinal)} {p.Value:F0}"))} (goal <= 256 per worker) {Verdict(peaks.Values.All(v => v <= 256))}");
+        // The goal names the workers (Unpacker, Preprocessor, Inference, StatusCallback); the orchestrator and the gateway,
+        // which also holds every model for single images, are printed beside them and judged by nothing here.
+        var workers = peaks.Where(p => p.Key is not (PipelineService.Orchestrator or PipelineService.Gateway)).ToList();
+        Print($"P5 peak RSS over the {Rounds} rounds (MB): workers {Megabytes(workers)} (goal <= 256 each) {Verdict(workers.All(p => p.Value <= 256))}; not workers: {Megabytes(peaks.Except(workers))}");
         Print($"P5 bytes sent to the broker per instance: {perInstance:F0} (goal <= 2048) {Verdict(perInstance <= 2048)}");
         large.Delete();
     }
+
+    private static string Megabytes(IEnumerable<KeyValuePair<string, double>> peaks) =>
+        string.Join(", ", peaks.Select(p => $"{p.Key.Replace("MedPipeline.", "", StringComparison.Ordinal)} {p.Value:F0}"));
 
     private static void Completed(IReadOnlyList<JsonElement> callbacks)
     {
