@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using MassTransit;
 using MassTransit.Testing;
 using MedPipeline.Contracts;
@@ -112,6 +113,35 @@ public sealed class When_the_unpacker_left_an_instance_index
         Assert.That(failure, Does.Contain("archives/o/upload.zip"));
     }
 
+    [Test]
+    public async Task An_image_in_place_whose_bytes_no_longer_match_its_CRC_32_fails_the_series_as_damaged()
+    {
+        await WriteSeriesAsync("series/source/a/instances");
+        var index = await PlaceInUploadAsync("series/source/a/instances", "series/placed/a/instances", "archives/o/upload.zip");
+        byte[] upload;
+        await using (var stream = _workers.Store.OpenRead("archives/o/upload.zip"))
+        {
+            upload = new byte[stream.Length];
+            await stream.ReadExactlyAsync(upload);
+        }
+
+        // One pixel of the third image changed after the archive was written: its header still parses, its pixels would decode.
+        var damaged = index.Instances[2];
+        upload[(int)damaged.Offset!.Value + damaged.PixelData!.Offset + 3] ^= 0x01;
+        await _workers.Store.WriteAsync("archives/o/upload.zip", new MemoryStream(upload), null, default);
+        var correlationId = Guid.NewGuid();
+
+        await _workers.Harness.Bus.Publish(new PreprocessSeries
+        {
+            CorrelationId = correlationId, AttemptId = Guid.NewGuid(), InstancesKey = "series/placed/a/instances", ModelType = "ct-lesion-classifier",
+            InstanceIndexKey = StoreLayout.InstanceIndexOf("series/placed/a/instances"), ArchiveKey = "archives/o/upload.zip",
+        });
+
+        var (done, failure) = await PublishedMessages.PreprocessedAsync(_workers.Harness, correlationId);
+        Assert.That(done, Is.Null);
+        Assert.That(failure, Does.Contain(damaged.FileName).And.Contain("Damaged").And.Contain("CRC-32"));
+    }
+
     /// <summary>The files of a series one after another (with a gap before each) in one object, and an index naming their offsets.</summary>
     private async Task<InstanceIndex> PlaceInUploadAsync(string sourceKey, string instancesKey, string uploadKey)
     {
@@ -121,9 +151,15 @@ public sealed class When_the_unpacker_left_an_instance_index
         foreach (var instance in source.Instances)
         {
             upload.Write(new byte[77]);
-            placed.Add(instance with { Key = uploadKey, Offset = upload.Position });
-            await using var file = _workers.Store.OpenRead(instance.Key);
-            await file.CopyToAsync(upload);
+            using var file = new MemoryStream();
+            await using (var stored = _workers.Store.OpenRead(instance.Key))
+            {
+                await stored.CopyToAsync(file);
+            }
+
+            // As the Unpacker records it for a stored entry: the CRC-32 the ZIP holds for the file.
+            placed.Add(instance with { Key = uploadKey, Offset = upload.Position, Crc32 = Crc32.HashToUInt32(file.ToArray()) });
+            file.WriteTo(upload);
         }
 
         await _workers.Store.WriteAsync(uploadKey, new MemoryStream(upload.ToArray()), null, default);

@@ -1,4 +1,3 @@
-using System.Buffers;
 using MedPipeline.Dicom;
 using MedPipeline.Dicom.Series;
 using MedPipeline.Imaging;
@@ -16,27 +15,10 @@ public sealed class SourceFrameReader(ISeriesStore store, ICompressedFrameDecode
 {
     public async Task<DisplayImage> ReadAsync(IndexedInstance image, int frame, PreprocessingSpec spec, CancellationToken cancellationToken)
     {
-        var name = image.FileName;
-        await using var stream = store.OpenRead(image.Key, image.Offset, image.Bytes);
-        if (stream.Length > Math.Min(DicomReadLimits.Default.MaxFileBytes, Array.MaxLength))
-        {
-            throw new DicomReadException(name, DicomFailureReason.TooLarge, $"the file is larger than {DicomReadLimits.Default.MaxFileBytes} bytes");
-        }
-
-        var length = (int)stream.Length;
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
         IReadOnlyList<ImageFrame> frames;
-        try
+        await using (var stream = store.OpenRead(image.Key, image.Offset, image.Bytes))
         {
-            await stream.ReadExactlyAsync(buffer.AsMemory(0, length), cancellationToken);
-            var bytes = buffer.AsMemory(0, length);
-            frames = image.PixelData is { } pixels && length == image.Bytes
-                ? await RecordedPixelDecoder.DecodeFramesAsync(bytes, name, image.Info, pixels, codecs, cancellationToken: cancellationToken)
-                : await DicomFile.Read(bytes, name).DecodeFramesAsync(codecs, cancellationToken: cancellationToken);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            frames = await IndexedInstanceDecoder.DecodeAsync(stream, image, codecs, cancellationToken);
         }
 
         try

@@ -34,7 +34,7 @@ public sealed class PreparedImage : IDisposable
         IReadOnlyList<ImageFrame> frames;
         try
         {
-            frames = await decoder.DecodeAsync(image, name, cancellationToken);
+            frames = await decoder.DecodeAsync(image, cancellationToken);
         }
         catch (DicomReadException e)
         {

@@ -120,7 +120,7 @@ internal sealed class ParallelEntryExtraction(ISeriesStore store, ArchiveLimits 
         }
 
         budget.Spend(entry.Length - InPlaceCheckBytes, entry.FullName);
-        return new ExtractedInstance(entry.FullName, key, entry.Length, offset);
+        return new ExtractedInstance(entry.FullName, key, entry.Length, offset, entry.Crc32);
     }
 
     /// <summary>One entry through the guards into the store under <paramref name="key"/>; a corrupt or oversized entry refuses the archive.</summary>

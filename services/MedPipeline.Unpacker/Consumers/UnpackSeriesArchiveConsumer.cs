@@ -66,7 +66,7 @@ public sealed partial class UnpackSeriesArchiveConsumer(ISeriesStore store, Arch
         var index = InstanceIndex.Of(series);
         index = index with
         {
-            Instances = [.. index.Instances.Select(i => inPlace.TryGetValue(i.Key, out var placed) ? i with { Key = m.ArchiveKey, Offset = placed.Offset } : i)],
+            Instances = [.. index.Instances.Select(i => inPlace.TryGetValue(i.Key, out var placed) ? i with { Key = m.ArchiveKey, Offset = placed.Offset, Crc32 = placed.Crc32 } : i)],
         };
         await StoredJson.WriteAsync(store, indexKey, index, context.CancellationToken);
         await context.Publish(new SeriesUnpacked

@@ -29,4 +29,7 @@ public enum DicomFailureReason
 
     /// <summary>The codec reported that the compressed data is invalid.</summary>
     DecoderFailed,
+
+    /// <summary>The file's bytes differ from the CRC-32 its ZIP archive recorded for them: the upload was damaged.</summary>
+    Damaged,
 }
