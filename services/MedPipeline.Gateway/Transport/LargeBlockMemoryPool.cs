@@ -41,6 +41,7 @@ public sealed class LargeBlockMemoryPool(int blockBytes, int maxRetainedBlocks) 
     {
         _disposed = true;
         _free.Clear();
+        Volatile.Write(ref _retained, 0);
     }
 
     private void Return(byte[] array)
