@@ -18,6 +18,10 @@ declare -A passwords=(
 )
 # Imported here, not with load_definitions at boot: a broker that loads definitions at boot skips
 # RABBITMQ_DEFAULT_USER, and the administrator would never exist. The import leaves the administrator alone.
+# A node that answers ping may still be booting the rabbit app, and the import needs the app: wait for it first
+# (a clean-clone CI run once got "requires the 'rabbit' app to be running" here).
+# shellcheck disable=SC2086 # COMPOSE is a command line.
+${COMPOSE:-docker compose} exec -T rabbitmq rabbitmqctl await_startup --timeout 120
 # shellcheck disable=SC2086 # COMPOSE is a command line.
 ${COMPOSE:-docker compose} exec -T rabbitmq rabbitmqctl import_definitions /etc/rabbitmq/medpipeline-definitions.json
 pairs=()
