@@ -122,8 +122,6 @@ internal static class PeerComparison
             }
         }));
         latencies.Sort();
-        return (latencies, MedianOrNaN(shares), new ServerSplit(MedianOrNaN(decode), MedianOrNaN(preprocess), MedianOrNaN(inference)));
+        return (latencies, Percentiles.Median(shares), new ServerSplit(Percentiles.Median(decode), Percentiles.Median(preprocess), Percentiles.Median(inference)));
     }
-
-    private static double MedianOrNaN(List<double> values) => values.Count == 0 ? double.NaN : Percentiles.Of([.. values.Order()], 50);
 }
