@@ -1,7 +1,7 @@
 # One image per MedPipeline executable: docker build -f infra/service.Dockerfile --build-arg PROJECT=MedPipeline.Unpacker .
 # (PROJECT_DIR=services/dev/MedPipeline.SampleBackend for the sample backend). The upstream path: published in
 # Microsoft's SDK image, run on RUNTIME_IMAGE. Where no registry is reachable, infra/compose.host-network.yml builds
-# infra/docker/service.prebuilt.Dockerfile instead (same user, paths and entry point; see README "Deployment").
+# infra/docker/service.prebuilt.Dockerfile instead (same user, paths and entry point; see docs/deployment.md).
 ARG PROJECT
 ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0-bookworm-slim
 

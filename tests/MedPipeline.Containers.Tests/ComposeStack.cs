@@ -1,7 +1,7 @@
 namespace MedPipeline.Containers.Tests;
 
 /// <summary>
-/// docker-compose.yml with infra/compose.host-network.yml, as README "Deployment" runs it here: the broker and the
+/// docker-compose.yml with infra/compose.host-network.yml, as docs/deployment.md runs it here: the broker and the
 /// database first, then the broker users' passwords (infra/rabbitmq/set-passwords.sh), then everything, each container
 /// healthy. Disposing it is <c>docker-compose down -v</c>: containers and named volumes go.
 /// </summary>

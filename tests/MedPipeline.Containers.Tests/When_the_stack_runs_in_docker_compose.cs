@@ -9,7 +9,7 @@ using MedPipeline.Testing;
 namespace MedPipeline.Containers.Tests;
 
 /// <summary>
-/// docker-compose.yml end to end, as README "Deployment" runs it on a machine without a registry: the images built
+/// docker-compose.yml end to end, as docs/deployment.md runs it on a machine without a registry: the images built
 /// from Debian packages (cached in the engine's data root between runs), the stack up on the host network, a series
 /// ZIP through the gateway, its callback at the sample backend, then down -v. No engine means a failure, not a skip.
 /// </summary>

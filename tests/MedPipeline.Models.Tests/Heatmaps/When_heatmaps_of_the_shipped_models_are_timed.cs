@@ -6,7 +6,7 @@ using MedPipeline.Testing;
 
 namespace MedPipeline.Models.Tests.Heatmaps;
 
-/// <summary>What a heatmap costs on the shipped 64×64 models (the figures in README's Heatmaps section), and that the maps are whole.</summary>
+/// <summary>What a heatmap costs on the shipped 64×64 models (the figures in docs/api.md, "Heatmaps"), and that the maps are whole.</summary>
 public sealed class When_heatmaps_of_the_shipped_models_are_timed
 {
     [TestCase("xray-anomaly")]

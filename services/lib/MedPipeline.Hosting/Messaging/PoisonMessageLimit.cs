@@ -18,7 +18,7 @@ public static class PoisonMessageLimit
     /// acknowledged) comes back on every restart, and after the limit RabbitMQ moves it, with its x-death
     /// reason <c>delivery_limit</c>, to the dead-letter queue instead of crash-looping the worker.
     /// Changing these arguments on an existing queue is refused by RabbitMQ (PRECONDITION_FAILED): see
-    /// README "How the pipeline holds up".
+    /// docs/operations.md, "How the pipeline holds up".
     /// </summary>
     public static void UseQuorumQueueWithDeadLetterOnRabbitMq(this IReceiveEndpointConfigurator configurator, IRegistrationContext context)
     {
