@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Adds up the TRX files of a test run and prints "N passed, N failed, N skipped" as the last line.
-# Exits non-zero when a test failed or when no test ran at all.
+# Exits non-zero when a test failed or when no test ran at all. LEAKS (test-leftovers.sh's count of processes the
+# tests left running) counts as one more failure when it is not 0.
 set -euo pipefail
-results=${1:?usage: test-summary.sh RESULTS_DIR}
+results=${1:?usage: test-summary.sh RESULTS_DIR [LEAKS]}
+leaks=${2:-0}
 
 passed=0 failed=0 skipped=0 files=0
 attr() { sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p" <<<"$2"; }
@@ -28,5 +30,9 @@ while IFS= read -r -d '' trx; do
 done < <(find "$results" -name '*.trx' -print0)
 
 echo "test result files: $files"
+if [ "$leaks" -ne 0 ]; then
+  echo "the tests left $leaks process(es) running: counted as a failure" >&2
+  failed=$((failed + 1))
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$files" -gt 0 ] && [ "$((passed + failed))" -gt 0 ] && [ "$failed" -eq 0 ]

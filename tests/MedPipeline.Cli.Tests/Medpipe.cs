@@ -1,9 +1,15 @@
 using System.Diagnostics;
+using MedPipeline.LocalStack;
 using MedPipeline.Testing;
 
 namespace MedPipeline.Cli.Tests;
 
-/// <summary>Runs the real medpipe executable (built next to the tests) and captures what it prints.</summary>
+/// <summary>
+/// Runs the real medpipe executable (built next to the tests) and captures what it prints. Each run is the leader of
+/// its own process group with SIGINT at its default action, whatever this test process inherited (a background job of
+/// a non-interactive shell starts with SIGINT ignored, and so would every child): Ctrl-C reaches it, and
+/// <see cref="StopGroupAsync"/> ends everything it started, pass or fail.
+/// </summary>
 internal static class Medpipe
 {
     public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) =>
@@ -25,8 +31,12 @@ internal static class Medpipe
         }
         catch (OperationCanceledException)
         {
-            process.Kill(entireProcessTree: true);
+            await StopGroupAsync(process);
             Assert.Fail($"medpipe {string.Join(' ', arguments)} did not finish within {timeout}.\n{await output}\n{await error}");
+        }
+        finally
+        {
+            await StopGroupAsync(process);
         }
 
         return (process.ExitCode, await output, await error);
@@ -36,9 +46,10 @@ internal static class Medpipe
 
     public static Process Start(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "medpipe.dll"));
-        foreach (var argument in arguments)
+        // setsid: not a group leader after the fork, so it calls setsid(2) and execs (the PID stays medpipe's);
+        // env --default-signal=INT: Ctrl-C's signal is not ignored by inheritance.
+        var info = new ProcessStartInfo("/usr/bin/setsid") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])["/usr/bin/env", "--default-signal=INT", "dotnet", Path.Combine(AppContext.BaseDirectory, "medpipe.dll"), .. arguments])
         {
             info.ArgumentList.Add(argument);
         }
@@ -51,5 +62,16 @@ internal static class Medpipe
         }
 
         return Process.Start(info)!;
+    }
+
+    /// <summary>
+    /// SIGKILL to the run's whole process group, then the fixture processes it started, found by their mark (a service
+    /// that made a group of its own): nothing a run started outlives its test.
+    /// </summary>
+    public static async Task StopGroupAsync(Process process)
+    {
+        Posix.Signal(-process.Id, Posix.SigKill);
+        await process.WaitForExitAsync();
+        await MarkedProcesses.StopStaleAsync();
     }
 }

@@ -1,12 +1,13 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
+using MedPipeline.LocalStack;
 using MedPipeline.Testing;
 
 namespace MedPipeline.Cli.Tests;
 
 /// <summary>The README's main command, as a newcomer runs it (each test starts and stops its own whole stack).</summary>
 [NonParallelizable]
+[Category(TestTiers.Slow)]
 public sealed class When_the_demo_runs
 {
     private static readonly string EndpointsPath = Path.Combine(RepositoryPaths.Root, ".medpipe", "endpoints.json");
@@ -38,6 +39,7 @@ public sealed class When_the_demo_runs
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         var stopping = new System.Diagnostics.Stopwatch();
+        var leftAfterExit = 0;
         try
         {
             var endpoints = await EndpointsAsync(process, TimeSpan.FromMinutes(3));
@@ -60,15 +62,26 @@ public sealed class When_the_demo_runs
         finally
         {
             stopping.Start();
-            Interrupt(process.Id);
+            Posix.Signal(process.Id, Posix.SigInt);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-            await process.WaitForExitAsync(timeout.Token);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Asserted below; the group is ended either way.
+            }
+
             stopping.Stop();
+            leftAfterExit = MarkedProcesses.FindAll().Count(p => p.OwnerPid == process.Id);
+            await Medpipe.StopGroupAsync(process);
         }
 
         await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"the demo stopped {stopping.Elapsed.TotalSeconds:0.0} s after Ctrl-C"));
         Assert.That(stopping.Elapsed, Is.LessThanOrEqualTo(TimeSpan.FromSeconds(10)), "the demo stops everything within 10 s of Ctrl-C");
         Assert.That(process.ExitCode, Is.Zero, await output + await error);
+        Assert.That(leftAfterExit, Is.Zero, "processes the demo started were still running after it exited");
         Assert.That(await output, Does.Contain("Stopping..."));
         Assert.That(File.Exists(EndpointsPath), Is.False);
     }
@@ -113,9 +126,4 @@ public sealed class When_the_demo_runs
         Assert.Fail("the demo never wrote .medpipe/endpoints.json");
         throw new InvalidOperationException();
     }
-
-    private static void Interrupt(int pid) => _ = Kill(pid, 2);
-
-    [DllImport("libc", EntryPoint = "kill")]
-    private static extern int Kill(int pid, int signal);
 }

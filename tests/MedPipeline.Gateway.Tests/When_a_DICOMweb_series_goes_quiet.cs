@@ -7,6 +7,7 @@ namespace MedPipeline.Gateway.Tests;
 
 /// <summary>A short quiet period: series close by themselves, and series a previous gateway left in the store are closed too.</summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_a_DICOMweb_series_goes_quiet
 {
     private SeriesGateway _gateway = null!;

@@ -7,6 +7,7 @@ namespace MedPipeline.Gateway.Tests;
 
 /// <summary>POST /dicomweb/series/{series}/commit closes a pending series at once (the quiet period is long here).</summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_a_DICOMweb_series_is_committed
 {
     private SeriesGateway _gateway = null!;

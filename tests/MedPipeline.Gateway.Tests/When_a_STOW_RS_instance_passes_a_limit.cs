@@ -6,6 +6,7 @@ namespace MedPipeline.Gateway.Tests;
 
 /// <summary>Gateway:DicomWeb:MaxInstanceBytes set below the sample instances' size: they fail with 0xA700 and nothing of them stays.</summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_a_STOW_RS_instance_passes_a_limit
 {
     private SeriesGateway _gateway = null!;

@@ -7,6 +7,7 @@ namespace MedPipeline.Gateway.Tests;
 
 /// <summary>The gateway with every endpoint mapped (series pipeline on) and no anonymous single images.</summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_a_caller_has_no_credentials
 {
     private SeriesGateway _gateway = null!;

@@ -10,6 +10,7 @@ namespace MedPipeline.Gateway.Tests;
 /// organization only; everyone else gets what the status endpoint gives them.
 /// </summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_a_series_heatmap_is_fetched
 {
     private const string Series = "c0ffee00-0000-4000-8000-00000000000a";

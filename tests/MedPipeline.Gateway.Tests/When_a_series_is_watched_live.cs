@@ -14,6 +14,7 @@ namespace MedPipeline.Gateway.Tests;
 /// notices are handed to the gateway's hub directly, as its consumer does (the pipeline tests cover the broker path).
 /// </summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_a_series_is_watched_live
 {
     private readonly string _otherKey = ApiKeys.NewKey();

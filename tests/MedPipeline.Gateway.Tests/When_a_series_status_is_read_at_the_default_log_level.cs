@@ -11,6 +11,7 @@ namespace MedPipeline.Gateway.Tests;
 /// which the hosting defaults hold back unless configuration asks for them.
 /// </summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_a_series_status_is_read_at_the_default_log_level
 {
     private const string SeriesUid = "1.2.826.0.1.3680043.99.20261127";

@@ -1,3 +1,4 @@
+using MedPipeline.Testing;
 using Npgsql;
 
 namespace MedPipeline.Gateway.Tests;
@@ -7,6 +8,7 @@ namespace MedPipeline.Gateway.Tests;
 /// Gateway:Admin:Stuck*After (defaults 15, 30, 30 min: three times the orchestrator's default stage timeouts).
 /// </summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_an_admin_lists_stuck_series
 {
     private const string StuckUnpacking = "5e5e5e00-0000-4000-8000-000000000001";

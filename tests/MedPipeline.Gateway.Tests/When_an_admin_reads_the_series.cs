@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MedPipeline.Testing;
 
 namespace MedPipeline.Gateway.Tests;
 
@@ -10,6 +11,7 @@ namespace MedPipeline.Gateway.Tests;
 /// key, other-hospital's admin and an admin of the operators' organization.
 /// </summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_an_admin_reads_the_series
 {
     private AdminGateway _admin = null!;

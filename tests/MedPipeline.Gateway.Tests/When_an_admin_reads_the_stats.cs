@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using MedPipeline.Testing;
 
 namespace MedPipeline.Gateway.Tests;
 
@@ -8,6 +9,7 @@ namespace MedPipeline.Gateway.Tests;
 /// <see cref="AdminStatsRows"/>: counts per window, failed callbacks, and percentiles PostgreSQL computes.
 /// </summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_an_admin_reads_the_stats
 {
     private AdminGateway _admin = null!;

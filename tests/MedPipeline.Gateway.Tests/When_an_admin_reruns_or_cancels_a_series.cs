@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MedPipeline.Testing;
 
 namespace MedPipeline.Gateway.Tests;
 
@@ -9,6 +10,7 @@ namespace MedPipeline.Gateway.Tests;
 /// tenancy as the read side, and the state and upload checks that answer 409 before anything is published.
 /// </summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_an_admin_reruns_or_cancels_a_series
 {
     private const string UploadGone = "the upload is gone; submit the series again";

@@ -8,6 +8,7 @@ namespace MedPipeline.Gateway.Tests;
 /// The sample series' ZIP is a few tens of KB; the cap is set around it.
 /// </summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_an_organization_has_too_much_waiting
 {
     private const int Cap = 200_000;

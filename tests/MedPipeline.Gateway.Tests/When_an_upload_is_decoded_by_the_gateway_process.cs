@@ -10,6 +10,7 @@ namespace MedPipeline.Gateway.Tests;
 /// only in its codec children: read back from /proc/&lt;pid&gt;/maps of the gateway and of its children.
 /// </summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_an_upload_is_decoded_by_the_gateway_process
 {
     private static readonly string[] Codecs = ["libspng.so", "libturbojpeg.so"];

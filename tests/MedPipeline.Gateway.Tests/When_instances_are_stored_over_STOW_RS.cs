@@ -7,6 +7,7 @@ namespace MedPipeline.Gateway.Tests;
 
 /// <summary>POST /dicomweb/studies[/{study}] on the gateway with a real broker; the quiet period is long, so series close only on commit.</summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_instances_are_stored_over_STOW_RS
 {
     private readonly string _readerKey = ApiKeys.NewKey();

@@ -2,11 +2,13 @@ using System.Net;
 using System.Text.Json;
 using MedPipeline.Gateway.Similar;
 using MedPipeline.Organizations;
+using MedPipeline.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MedPipeline.Gateway.Tests;
 
 /// <summary>GET …/similar on a real read model: nearest earlier series of the caller's organization and the same model file.</summary>
+[Category(TestTiers.Integration)]
 public sealed class When_similar_series_are_asked_for
 {
     private const string Path = "/api/studies/series/9.1/similar?modelType=xray-anomaly";

@@ -1,10 +1,12 @@
 using System.Net;
 using MedPipeline.LocalStack;
+using MedPipeline.Testing;
 
 namespace MedPipeline.Gateway.Tests;
 
 /// <summary>A broker of its own, stopped under a running gateway.</summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_the_broker_goes_away
 {
     [Test]

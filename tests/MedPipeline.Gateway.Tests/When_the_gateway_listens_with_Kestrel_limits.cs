@@ -8,6 +8,7 @@ namespace MedPipeline.Gateway.Tests;
 /// port, with two connections at most, two seconds for headers and 1000 bytes/s for uploads after two seconds.
 /// </summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_the_gateway_listens_with_Kestrel_limits
 {
     private const string Live = "GET /health/live HTTP/1.1\r\nHost: localhost\r\n\r\n";

@@ -5,6 +5,7 @@ namespace MedPipeline.Gateway.Tests;
 
 /// <summary>The gateway with the series pipeline on (a real broker) and its database unreachable.</summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_the_series_state_store_is_down
 {
     private SeriesGateway _gateway = null!;

@@ -10,6 +10,7 @@ namespace MedPipeline.Gateway.Tests;
 /// role does, and read by the gateway as its own read-only role.
 /// </summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_the_series_status_is_read
 {
     private const string Running = "c0ffee00-0000-4000-8000-000000000001";

@@ -13,6 +13,7 @@ namespace MedPipeline.Hosting.Tests;
 /// A poison message: every delivery ends without an acknowledgement (as when it crashes the worker), on the
 /// private RabbitMQ of the test run. The worker's definition declares the queue; the test plays the crashing worker.
 /// </summary>
+[Category(TestTiers.Integration)]
 public sealed class When_a_message_keeps_coming_back
 {
     private const int DeliveryLimit = 3;

@@ -3,6 +3,7 @@ using MassTransit;
 using MedPipeline.Contracts;
 using MedPipeline.Hosting.Messaging;
 using MedPipeline.LocalStack;
+using MedPipeline.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ namespace MedPipeline.Hosting.Tests;
 /// A private broker with an amqps listener that asks every client for a certificate its CA signed
 /// (verify_peer, fail_if_no_peer_cert), and a test CA, server and client certificate made for it.
 /// </summary>
+[Category(TestTiers.Integration)]
 public sealed class When_the_bus_connects_over_TLS
 {
     private TestCertificates? _certificates;

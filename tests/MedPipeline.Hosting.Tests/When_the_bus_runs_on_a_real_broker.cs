@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 namespace MedPipeline.Hosting.Tests;
 
 /// <summary>Against the private RabbitMQ of the test run (Debian's rabbitmq-server; see docs/testing.md, "Tests against a real broker and database").</summary>
+[Category(TestTiers.Integration)]
 public sealed class When_the_bus_runs_on_a_real_broker
 {
     [Test]

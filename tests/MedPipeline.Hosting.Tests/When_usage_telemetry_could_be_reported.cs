@@ -12,6 +12,7 @@ namespace MedPipeline.Hosting.Tests;
 /// stopped: plain MassTransit tries (the control: our probe sees it), a MedPipeline bus does not.
 /// </summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_usage_telemetry_could_be_reported
 {
     [Test]

@@ -1,6 +1,7 @@
 using MassTransit;
 using MedPipeline.Contracts;
 using MedPipeline.Orchestrator.Tests.Database;
+using MedPipeline.Testing;
 
 namespace MedPipeline.Orchestrator.Tests;
 
@@ -9,6 +10,7 @@ namespace MedPipeline.Orchestrator.Tests;
 /// broker: each forged one is refused with its reason in the audit log and leaves nothing behind (no saga or status
 /// row, no inbox or outbox row, so nothing is unpacked and no callback is sent); a valid one is processed.
 /// </summary>
+[Category(TestTiers.Integration)]
 public sealed class When_a_forged_command_arrives
 {
     private const string Organization = "st-olaf";

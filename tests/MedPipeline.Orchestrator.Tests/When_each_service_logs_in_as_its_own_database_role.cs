@@ -13,6 +13,7 @@ namespace MedPipeline.Orchestrator.Tests;
 /// A database with the pipeline's grants (infra/postgres): the orchestrator's role migrates it as the
 /// orchestrator does at start-up and writes a status row; the gateway's role then tries what it may and may not do.
 /// </summary>
+[Category(TestTiers.Integration)]
 public sealed class When_each_service_logs_in_as_its_own_database_role
 {
     private const string InsufficientPrivilege = "42501";

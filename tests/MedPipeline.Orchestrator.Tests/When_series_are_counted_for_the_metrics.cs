@@ -17,6 +17,7 @@ namespace MedPipeline.Orchestrator.Tests;
 /// The series gauges on the real read model, with the default timeouts (unpack 5 min, preprocess and inference
 /// 10 min) and a series stuck after 3 of them.
 /// </summary>
+[Category(TestTiers.Integration)]
 public sealed class When_series_are_counted_for_the_metrics
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MedPipeline.Orchestrator.Tests;
 
+[Category(TestTiers.Integration)]
 public sealed class When_series_existed_before_the_status_table
 {
     private static readonly Guid Running = Guid.Parse("0b5c6a8e-0000-4000-8000-000000000001");

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace MedPipeline.Orchestrator.Tests;
 
 /// <summary>One retention round on the real database, with the default ages (30 days for series, 7 for messages).</summary>
+[Category(TestTiers.Integration)]
 public sealed class When_the_retention_job_runs
 {
     private const string EmptyJson = "{}";

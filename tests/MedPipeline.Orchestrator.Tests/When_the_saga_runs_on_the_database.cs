@@ -1,10 +1,12 @@
 using MassTransit;
 using MedPipeline.Contracts;
 using MedPipeline.Orchestrator.Tests.Database;
+using MedPipeline.Testing;
 
 namespace MedPipeline.Orchestrator.Tests;
 
 /// <summary>The real saga on PostgreSQL: its status read model against its own rows, transition by transition.</summary>
+[Category(TestTiers.Integration)]
 public sealed class When_the_saga_runs_on_the_database
 {
     private const string Organization = "st-olaf";

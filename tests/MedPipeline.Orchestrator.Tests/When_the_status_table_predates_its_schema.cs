@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace MedPipeline.Orchestrator.Tests;
 
 /// <summary>A database migrated by a build that kept series_status in schema public (read model version 1).</summary>
+[Category(TestTiers.Integration)]
 public sealed class When_the_status_table_predates_its_schema
 {
     [Test]

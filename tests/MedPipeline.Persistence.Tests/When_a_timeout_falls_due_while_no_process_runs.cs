@@ -1,8 +1,10 @@
 using MassTransit;
 using MedPipeline.Persistence.Tests.Probe;
+using MedPipeline.Testing;
 
 namespace MedPipeline.Persistence.Tests;
 
+[Category(TestTiers.Integration)]
 public sealed class When_a_timeout_falls_due_while_no_process_runs
 {
     [Test]

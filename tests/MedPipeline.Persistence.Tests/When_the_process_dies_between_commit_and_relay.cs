@@ -1,8 +1,10 @@
 using MassTransit;
 using MedPipeline.Persistence.Tests.Probe;
+using MedPipeline.Testing;
 
 namespace MedPipeline.Persistence.Tests;
 
+[Category(TestTiers.Integration)]
 public sealed class When_the_process_dies_between_commit_and_relay
 {
     [Test]

@@ -4,6 +4,7 @@ using MedPipeline.Testing;
 
 namespace MedPipeline.Persistence.Tests;
 
+[Category(TestTiers.Integration)]
 public sealed class When_the_saga_publishes_while_handling_a_message
 {
     [Test]

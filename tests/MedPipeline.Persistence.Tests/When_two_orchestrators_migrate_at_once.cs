@@ -1,10 +1,12 @@
 using MedPipeline.Persistence.Schema;
 using MedPipeline.Persistence.Tests.Probe;
+using MedPipeline.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace MedPipeline.Persistence.Tests;
 
+[Category(TestTiers.Integration)]
 public sealed class When_two_orchestrators_migrate_at_once
 {
     [Test]

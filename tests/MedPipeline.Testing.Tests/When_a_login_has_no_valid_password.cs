@@ -1,9 +1,11 @@
 using MedPipeline.LocalStack;
+using MedPipeline.Testing;
 using Npgsql;
 
 namespace MedPipeline.Testing.Tests;
 
 /// <summary>The private PostgreSQL authenticates every login with scram-sha-256; nothing is trusted.</summary>
+[Category(TestTiers.Integration)]
 public sealed class When_a_login_has_no_valid_password
 {
     private const string InvalidPassword = "28P01";

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using MedPipeline.LocalStack;
+using MedPipeline.Testing;
 
 namespace MedPipeline.Testing.Tests;
 
+[Category(TestTiers.Integration)]
 public sealed class When_an_earlier_test_run_died
 {
     [Test]

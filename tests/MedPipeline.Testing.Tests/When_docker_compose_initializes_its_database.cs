@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MedPipeline.LocalStack;
+using MedPipeline.Testing;
 using Npgsql;
 
 namespace MedPipeline.Testing.Tests;
@@ -8,6 +9,7 @@ namespace MedPipeline.Testing.Tests;
 /// infra/postgres/initdb.sh, as the postgres image runs it from /docker-entrypoint-initdb.d (psql with the
 /// image's variables), against a fresh database of the private server: the same SQL the fixtures run.
 /// </summary>
+[Category(TestTiers.Integration)]
 public sealed class When_docker_compose_initializes_its_database
 {
     private static readonly string Sql = Path.Combine(RepositoryPaths.Root, "infra", "postgres");

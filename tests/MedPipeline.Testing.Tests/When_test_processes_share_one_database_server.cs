@@ -1,4 +1,5 @@
 using MedPipeline.LocalStack;
+using MedPipeline.Testing;
 using Npgsql;
 
 namespace MedPipeline.Testing.Tests;
@@ -7,6 +8,7 @@ namespace MedPipeline.Testing.Tests;
 /// With MEDPIPE_TEST_POSTGRES every test process creates the roles on the same server at about the same
 /// time: they derive the same passwords and take turns.
 /// </summary>
+[Category(TestTiers.Integration)]
 public sealed class When_test_processes_share_one_database_server
 {
     [Test]

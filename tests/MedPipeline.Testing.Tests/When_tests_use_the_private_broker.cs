@@ -1,9 +1,11 @@
 using System.Globalization;
 using MassTransit;
 using MedPipeline.LocalStack;
+using MedPipeline.Testing;
 
 namespace MedPipeline.Testing.Tests;
 
+[Category(TestTiers.Integration)]
 public sealed class When_tests_use_the_private_broker
 {
     [Test]

@@ -1,7 +1,9 @@
+using MedPipeline.Testing;
 using Npgsql;
 
 namespace MedPipeline.Testing.Tests;
 
+[Category(TestTiers.Integration)]
 public sealed class When_tests_use_the_private_database
 {
     [Test]

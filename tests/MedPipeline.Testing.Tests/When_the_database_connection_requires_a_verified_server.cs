@@ -1,5 +1,6 @@
 using System.Security.Authentication;
 using MedPipeline.LocalStack;
+using MedPipeline.Testing;
 using Npgsql;
 
 namespace MedPipeline.Testing.Tests;
@@ -9,6 +10,7 @@ namespace MedPipeline.Testing.Tests;
 /// clients connect with 'SSL Mode=VerifyFull' and 'Root Certificate' as a production deployment would.
 /// </summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_the_database_connection_requires_a_verified_server
 {
     private readonly TestCertificateAuthority _authority = new("MedPipeline test CA");

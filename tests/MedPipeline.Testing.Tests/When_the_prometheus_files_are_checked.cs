@@ -9,6 +9,7 @@ namespace MedPipeline.Testing.Tests;
 /// infra/prometheus as Prometheus 2.42 reads it (Debian's promtool, installed by infra/setup.sh), and the
 /// broker metrics its alerts name as a real RabbitMQ exports them on the scrape configuration's endpoint.
 /// </summary>
+[Category(TestTiers.Integration)]
 public sealed partial class When_the_prometheus_files_are_checked
 {
     private static readonly string Folder = Path.Combine(RepositoryPaths.Root, "infra", "prometheus");

@@ -84,6 +84,7 @@ public static class TestServices
     private static async Task<T> GetAsync<T>(Func<T?> current, Func<Task<T>> start)
         where T : class
     {
+        FastTestTier.RefuseToStart("the test broker or database");
         await Gate.WaitAsync();
         try
         {

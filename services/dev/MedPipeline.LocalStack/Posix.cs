@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace MedPipeline.LocalStack;
 
 /// <summary>The two libc calls the fixtures need: signalling a PID and knowing whether we are root.</summary>
-internal static partial class Posix
+public static partial class Posix
 {
     public const int SigInt = 2;
     public const int SigQuit = 3;

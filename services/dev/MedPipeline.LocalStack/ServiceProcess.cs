@@ -75,6 +75,7 @@ public sealed class ServiceProcess : IAsyncDisposable
         string name, string directory, string executable, IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string> environment, string? runAsUser)
     {
+        FastTestTier.RefuseToStart(name);
         var token = Guid.NewGuid().ToString("N");
         var info = new ProcessStartInfo
         {

@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MedPipeline.Testing;
 
 namespace MedPipeline.Gateway.Tests.Queues;
 
 /// <summary>The failure-queue endpoints refuse hospital admins, names that are not failure queues, and what the ops user may not read.</summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_a_failure_queue_request_is_not_allowed
 {
     private FailureQueueGateway _gateway = null!;

@@ -5,6 +5,7 @@ namespace MedPipeline.Gateway.Tests.Queues;
 
 /// <summary>A message RabbitMQ moved to <c>{queue}_dead-letter</c> at its delivery limit: listed with the broker's reason, then replayed.</summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_a_message_was_dead_lettered
 {
     [Test]

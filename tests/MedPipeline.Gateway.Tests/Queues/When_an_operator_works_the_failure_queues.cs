@@ -11,6 +11,7 @@ namespace MedPipeline.Gateway.Tests.Queues;
 /// admin API as the ops broker user. Each test uses its own pipeline queue.
 /// </summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_an_operator_works_the_failure_queues
 {
     private const string BodyMarker = "body-only-marker";

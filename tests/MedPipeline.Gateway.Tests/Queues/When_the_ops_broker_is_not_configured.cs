@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 using MedPipeline.Gateway.Admin.Queues;
+using MedPipeline.Testing;
 
 namespace MedPipeline.Gateway.Tests.Queues;
 
 /// <summary>Gateway:Admin:Broker unset (the queue endpoints answer 503) or half set (the start fails, naming the key).</summary>
 [NonParallelizable]
+[Category(TestTiers.Integration)]
 public sealed class When_the_ops_broker_is_not_configured
 {
     [Test]

@@ -1,0 +1,4 @@
+using MedPipeline.Testing;
+
+// Every test here starts real processes (see TestTiers).
+[assembly: Category(TestTiers.Slow)]
