@@ -6,12 +6,14 @@
    key below archives/<organization>/, whose correlation id is not the one of its fields, whose
    organization is not configured or whose model is unknown: it is then never processed (see its
    "MedPipeline.Audit" log line for the reason).
-2. Publish the PredictSeries command to RabbitMQ: exchange "MedPipeline.Contracts:PredictSeries"
-   (fanout, durable), content type application/vnd.masstransit+json, body = the envelope below.
-   This script publishes through the RabbitMQ management HTTP API so it needs only the Python
-   standard library; an AMQP client (pika, amqplib, ...) publishes the same body to the same exchange.
-   It publishes as the organization's ingress user (ingress-<organization>), which may publish to that
-   exchange and do nothing else on the broker (no guest, no other exchange, no queue).
+2. Publish the PredictSeries command to RabbitMQ: the organization's own ingress exchange
+   "predict-series-from-<organization>" (fanout, durable, declared by the orchestrator), content type
+   application/vnd.masstransit+json, body = the envelope below. This script publishes through the
+   RabbitMQ management HTTP API so it needs only the Python standard library; an AMQP client (pika,
+   amqplib, ...) publishes the same body to the same exchange. It publishes as the organization's
+   ingress user (ingress-<organization>), which may publish to that exchange and do nothing else on the
+   broker (no guest, no other exchange, no queue). The orchestrator takes the organization from the
+   exchange the broker delivered the command from: a command naming another organization is refused.
 3. The outcome arrives as a PUT on the organization's configured callback URL.
 
 Run it against the demo stack (`medpipe demo --start-only` writes .medpipe/endpoints.json):
@@ -31,7 +33,7 @@ from pathlib import Path
 
 # The series' correlation id is a UUIDv5 of organization, study, series and model type (contracts/SeriesCorrelation.cs).
 CORRELATION_NAMESPACE = uuid.UUID("6f1c2b1e-8a4d-5c3b-9e27-4d1a0b7c9e55")
-EXCHANGE = "MedPipeline.Contracts:PredictSeries"
+INGRESS_EXCHANGE_PREFIX = "predict-series-from-"  # services/lib/MedPipeline.Organizations/OrganizationIngress.cs
 MESSAGE_TYPE = "urn:message:MedPipeline.Contracts:PredictSeries"
 
 
@@ -61,8 +63,9 @@ def envelope(args, archive_key):
     }
 
 
-def publish(management, user, password, message_id, body):
-    url = f"{management.rstrip('/')}/api/exchanges/%2F/{urllib.parse.quote(EXCHANGE, safe='')}/publish"
+def publish(management, organization, user, password, message_id, body):
+    exchange = INGRESS_EXCHANGE_PREFIX + organization
+    url = f"{management.rstrip('/')}/api/exchanges/%2F/{urllib.parse.quote(exchange, safe='')}/publish"
     request = urllib.request.Request(url, method="POST", data=json.dumps({
         "properties": {"content_type": "application/vnd.masstransit+json", "delivery_mode": 2, "message_id": str(message_id)},
         "routing_key": "",
@@ -110,7 +113,7 @@ def main():
     shutil.copyfile(args.zip, target)
 
     message_id, body = envelope(args, archive_key)
-    if not publish(management, user, password, message_id, body):
+    if not publish(management, args.organization, user, password, message_id, body):
         print("not routed: is the orchestrator running (it declares and binds the exchange)?", file=sys.stderr)
         return 1
 

@@ -51,6 +51,40 @@ public sealed class When_a_command_is_checked
         });
     }
 
+    [TestCase(".", "seriesId")]
+    [TestCase("..", "seriesId")]
+    [TestCase("backend-1\n", "seriesId")]
+    [TestCase("a/b", "seriesId")]
+    public void A_series_id_the_gateway_would_refuse_is_refused(string seriesId, string field) =>
+        Assert.That(_validation.ReasonToReject(Valid() with { SeriesId = seriesId }), Does.StartWith($"{field} must be"));
+
+    [Test]
+    public void A_UID_with_a_trailing_newline_is_refused_in_each_UID_field()
+    {
+        PredictSeries WithUids(string study, string series) => Valid() with
+        {
+            StudyInstanceUid = study, SeriesInstanceUid = series, CorrelationId = SeriesCorrelation.For("st-olaf", study, series, "ct-lesion-classifier"),
+        };
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(_validation.ReasonToReject(WithUids("1.2.3\n", "1.2.3.4")), Does.StartWith("studyInstanceUid must be a DICOM UID"));
+            Assert.That(_validation.ReasonToReject(WithUids("1.2.3", "1.2.3.4\n")), Does.StartWith("seriesInstanceUid must be a DICOM UID"));
+            Assert.That(_validation.ReasonToReject(WithUids("1.2.3", "1.02.3")), Does.StartWith("seriesInstanceUid must be a DICOM UID"));
+        });
+    }
+
+    [TestCase("MedPipeline.Contracts:PredictSeries", "other-hospital", true)]
+    [TestCase("series-state", "other-hospital", true)]
+    [TestCase("predict-series-from-st-olaf", "st-olaf", true)]
+    [TestCase("predict-series-from-st-olaf", "other-hospital", false)]
+    [TestCase("predict-series-from-", "st-olaf", false)]
+    [TestCase("", "st-olaf", false)]
+    [TestCase(null, "st-olaf", false)]
+    [TestCase("unpack-series-archive", "st-olaf", false)]
+    public void The_exchange_it_was_published_to_decides_which_organization_it_may_name(string? exchange, string organization, bool accepted) =>
+        Assert.That(PredictSeriesPublisher.ReasonToReject(exchange, "series-state", organization), accepted ? Is.Null : Is.Not.Null);
+
     private static PredictSeries Valid(string organization = "st-olaf", string modelType = "ct-lesion-classifier") => new()
     {
         CorrelationId = SeriesCorrelation.For(organization, "1.2.3", "1.2.3.4", modelType),

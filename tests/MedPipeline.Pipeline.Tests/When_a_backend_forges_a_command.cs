@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MedPipeline.Contracts;
 using MedPipeline.LocalStack;
+using MedPipeline.Organizations;
 
 namespace MedPipeline.Pipeline.Tests;
 
@@ -21,6 +22,16 @@ public sealed class When_a_backend_forges_a_command
             .SetArgDisplayNames("Unknown_organization");
         yield return new TestCaseData("traversal", "st-olaf", "st-olaf/../other-hospital", false,
             "the archive key is not a plain key under archives/st-olaf/").SetArgDisplayNames("Path_traversal");
+        // Everything in it consistent and about a configured organization, but published by st-olaf's ingress user.
+        yield return new TestCaseData("other-organization", "other-hospital", "other-hospital", false,
+            "the organization is not the one whose ingress exchange the command was published to").SetArgDisplayNames("Another_organization_named_in_the_body");
+    }
+
+    private static IEnumerable<TestCaseData> MalformedFields()
+    {
+        yield return new TestCaseData("..", "", "seriesId must be").SetArgDisplayNames("Series_id_dot_dot");
+        yield return new TestCaseData("series-with-newline\n", "", "seriesId must be").SetArgDisplayNames("Series_id_with_a_trailing_newline");
+        yield return new TestCaseData(null, "\n", "seriesInstanceUid must be").SetArgDisplayNames("Series_UID_with_a_trailing_newline");
     }
 
     [TestCaseSource(nameof(Forgeries))]
@@ -56,14 +67,36 @@ public sealed class When_a_backend_forges_a_command
         File.Delete(archivePath);
     }
 
+    [TestCaseSource(nameof(MalformedFields))]
+    public async Task A_field_the_gateway_would_refuse_is_refused_by_the_orchestrator_too(string? seriesIdOverride, string uidSuffix, string reason)
+    {
+        using var client = new SeriesClient();
+        var pipeline = Pipeline.Running;
+        var series = Pipeline.Samples.ForModel("ct-lesion-classifier", 2);
+        var seriesId = seriesIdOverride ?? SeriesClient.NewSeriesId();
+        var seriesUid = series.SeriesInstanceUid + uidSuffix;
+        var correlationId = SeriesCorrelation.For(pipeline.Organization, series.StudyInstanceUid, seriesUid, "ct-lesion-classifier");
+
+        await PublishAsync(pipeline, new
+        {
+            correlationId, requestId = Guid.NewGuid(), seriesId, organization = pipeline.Organization, studyInstanceUid = series.StudyInstanceUid,
+            seriesInstanceUid = seriesUid, modelType = "ct-lesion-classifier", predictAgain = false,
+            archiveKey = $"archives/{pipeline.Organization}/malformed-{Guid.NewGuid():N}.zip", submittedAt = DateTimeOffset.UtcNow,
+        });
+
+        var line = await AuditLineAsync(pipeline, correlationId.ToString());
+        Assert.That(line, Does.Contain($"organization {pipeline.Organization}: {reason}"));
+        Assert.That(await client.StatusAsync(series, "ct-lesion-classifier"), Is.Null, "no status row");
+    }
+
     private static async Task PublishAsync(LocalPipeline pipeline, object message)
     {
         var envelope = new { messageId = Guid.NewGuid(), messageType = new[] { "urn:message:MedPipeline.Contracts:PredictSeries" }, headers = new { }, message };
-        // With an ingress user's rights (publish PredictSeries, nothing else), as a compromised hospital backend would.
+        // With an ingress user's rights (publish to its organization's exchange, nothing else), as a compromised hospital backend would.
         var ingress = pipeline.BrokerUsers.IngressOf(pipeline.Organization);
         using var management = (pipeline.Broker with { Username = ingress.User, Password = ingress.Password }).CreateManagementClient();
         using var response = await management.PostAsJsonAsync(
-            new Uri($"api/exchanges/%2F/{Uri.EscapeDataString("MedPipeline.Contracts:PredictSeries")}/publish", UriKind.Relative), new
+            new Uri($"api/exchanges/%2F/{Uri.EscapeDataString(OrganizationIngress.ExchangeOf(pipeline.Organization))}/publish", UriKind.Relative), new
             {
                 properties = new { content_type = "application/vnd.masstransit+json", delivery_mode = 2, message_id = envelope.messageId.ToString() },
                 routing_key = "",

@@ -1,3 +1,4 @@
+using MedPipeline.Organizations;
 using MedPipeline.LocalStack;
 using MedPipeline.LocalStack.Broker;
 using RabbitMQ.Client;
@@ -14,6 +15,7 @@ public sealed class When_a_client_uses_the_broker
     private const int AccessRefused = 403;
     private const string PredictSeriesExchange = "MedPipeline.Contracts:PredictSeries";
     private const string UnpackExchange = "MedPipeline.Contracts:UnpackSeriesArchive";
+    private static string OwnIngressExchange => OrganizationIngress.ExchangeOf(Pipeline.Running.Organization);
 
     [Test]
     public void Guest_is_refused()
@@ -60,7 +62,7 @@ public sealed class When_a_client_uses_the_broker
     }
 
     [Test]
-    public async Task An_ingress_user_can_publish_PredictSeries()
+    public async Task An_ingress_user_can_publish_to_its_organizations_ingress_exchange()
     {
         await using var ingress = await BrokerClient.ConnectAsync(Pipeline.Running.BrokerUsers.IngressOf(Pipeline.Running.Organization));
         using var queues = new BrokerQueues();
@@ -68,7 +70,7 @@ public sealed class When_a_client_uses_the_broker
 
         // Not even a MassTransit envelope: the broker takes it, and the orchestrator (with its own user's rights)
         // sets it aside in its _error queue instead of processing it or handing it back again and again.
-        Assert.That(await ingress.ReplyCodeOfAsync(c => BrokerClient.PublishAsync(c, PredictSeriesExchange, "not a command")), Is.Zero);
+        Assert.That(await ingress.ReplyCodeOfAsync(c => BrokerClient.PublishAsync(c, OwnIngressExchange, "not a command")), Is.Zero);
         var errors = errorsBefore;
         for (var i = 0; i < 120 && errors == errorsBefore; i++)
         {
@@ -86,8 +88,12 @@ public sealed class When_a_client_uses_the_broker
         Assert.That(await ingress.ReplyCodeOfAsync(c => BrokerClient.ConsumeAsync(c, "series-state")), Is.EqualTo(AccessRefused));
         Assert.That(await ingress.ReplyCodeOfAsync(c => BrokerClient.PublishAsync(c, UnpackExchange)), Is.EqualTo(AccessRefused));
         Assert.That(await ingress.ReplyCodeOfAsync(c => BrokerClient.PublishAsync(c, "series-state")), Is.EqualTo(AccessRefused));
+        Assert.That(await ingress.ReplyCodeOfAsync(c => BrokerClient.PublishAsync(c, PredictSeriesExchange)), Is.EqualTo(AccessRefused),
+            "the gateway's exchange, whose commands may name any organization");
+        Assert.That(await ingress.ReplyCodeOfAsync(c => BrokerClient.PublishAsync(c, OrganizationIngress.ExchangeOf(Pipeline.Running.OtherOrganization))),
+            Is.EqualTo(AccessRefused), "another organization's ingress exchange");
         Assert.That(await ingress.ReplyCodeOfAsync(c => DeclareTemporaryAsync(c, "ingress-eavesdrop")), Is.EqualTo(AccessRefused));
-        Assert.That(await ingress.ReplyCodeOfAsync(c => c.ExchangeDeleteAsync(PredictSeriesExchange)), Is.EqualTo(AccessRefused));
+        Assert.That(await ingress.ReplyCodeOfAsync(c => c.ExchangeDeleteAsync(OwnIngressExchange)), Is.EqualTo(AccessRefused));
     }
 
     private static Task DeclareTemporaryAsync(IChannel channel, string queue) =>

@@ -77,6 +77,37 @@ public sealed class When_organizations_are_configured
         Assert.That(failure!.Message, Does.Contain("no organization is configured"));
     }
 
+    [TestCase("..")]
+    [TestCase("st olaf")]
+    [TestCase("st-olaf\n")]
+    public void An_organization_name_that_could_not_name_a_store_prefix_or_exchange_fails_validation(string name)
+    {
+        using var services = Build(new() { [$"Organizations:{name}:CallbackBaseUrl"] = "https://backend.test/" });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => _ = Organizations(services));
+
+        Assert.That(failure!.Message, Does.Contain("store prefixes and broker exchanges"));
+    }
+
+    [Test]
+    public void One_key_hash_under_two_organizations_fails_validation_naming_both()
+    {
+        var hash = ApiKeys.HashOf(ApiKeys.NewKey());
+        using var services = Build(new()
+        {
+            ["Organizations:st-olaf:CallbackBaseUrl"] = "https://backend.test/",
+            ["Organizations:st-olaf:ApiKeys:0:Id"] = "ris",
+            ["Organizations:st-olaf:ApiKeys:0:Sha256"] = hash,
+            ["Organizations:other-hospital:CallbackBaseUrl"] = "https://other.test/",
+            ["Organizations:other-hospital:ApiKeys:0:Id"] = "ris",
+            ["Organizations:other-hospital:ApiKeys:0:Sha256"] = hash.ToUpperInvariant(),
+        });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => _ = Organizations(services));
+
+        Assert.That(failure!.Message, Does.Contain("one API key hash is configured under other-hospital and st-olaf"));
+    }
+
     private static Dictionary<string, OrganizationOptions> Organizations(ServiceProvider services) =>
         services.GetRequiredService<IOptions<Dictionary<string, OrganizationOptions>>>().Value;
 

@@ -54,4 +54,10 @@ public sealed class When_the_store_layout_is_asked
     [Test]
     public void A_key_from_a_message_is_validated_before_anything_is_derived_from_it() =>
         Assert.That(() => StoreLayout.TensorsOf("series/../../etc/instances"), Throws.ArgumentException);
+
+    [TestCase("archives/st-olaf/a.zip\n")]
+    [TestCase("archives/st-olaf/a.zip\r\n")]
+    [TestCase("\narchives/st-olaf/a.zip")]
+    public void A_key_with_a_line_break_is_refused(string key) =>
+        Assert.That(() => StoreKey.Validate(key), Throws.ArgumentException);
 }

@@ -38,7 +38,7 @@ public static class DicomWebEndpoints
             return refusal;
         }
 
-        if (study is not null && FieldRules.Uid(study) is { } badStudy)
+        if (study is not null && SeriesRequestFields.Uid(study) is { } badStudy)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["study"] = [badStudy] });
         }
@@ -86,7 +86,7 @@ public static class DicomWebEndpoints
             return refusal;
         }
 
-        if (FieldRules.Uid(series) is { } badSeries)
+        if (SeriesRequestFields.Uid(series) is { } badSeries)
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["series"] = [badSeries] });
         }

@@ -1,5 +1,5 @@
 using MedPipeline.Dicom;
-using MedPipeline.Gateway.Uploads;
+using MedPipeline.Organizations;
 using MedPipeline.Storage;
 
 namespace MedPipeline.Gateway.DicomWeb;
@@ -87,5 +87,5 @@ public sealed class StowInstanceReceiver(ISeriesStore store, PendingSeriesStore 
         return new StowOutcome(sopClass, sop, study, series, null);
     }
 
-    private static bool IsUid(string? value) => value is not null && FieldRules.Uid(value) is null;
+    private static bool IsUid(string? value) => value is not null && SeriesRequestFields.Uid(value) is null;
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using MedPipeline.Gateway.Options;
+using MedPipeline.Organizations;
 using MedPipeline.Storage;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -139,16 +140,16 @@ public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOption
             return value;
         }
 
-        var seriesId = Required("seriesId", FieldRules.SeriesId);
+        var seriesId = Required("seriesId", SeriesRequestFields.SeriesId);
         // Optional: the caller's identity says which organization this is; a named one is checked against it later.
         var organization = fields.TryGetValue("organization", out var named) && named.Length > 0 ? named : "";
-        if (organization.Length > 0 && FieldRules.Name(organization) is { } badName)
+        if (organization.Length > 0 && SeriesRequestFields.Name(organization) is { } badName)
         {
             errors["organization"] = [badName];
         }
 
-        var study = Required("studyInstanceUid", FieldRules.Uid);
-        var series = Required("seriesInstanceUid", FieldRules.Uid);
+        var study = Required("studyInstanceUid", SeriesRequestFields.Uid);
+        var series = Required("seriesInstanceUid", SeriesRequestFields.Uid);
         var modelType = Required("modelType", v => models.ModelTypes.Contains(v)
             ? null
             : $"is not a known model type; known: {string.Join(", ", models.ModelTypes.Order(StringComparer.Ordinal))}");

@@ -9,7 +9,8 @@ namespace MedPipeline.Orchestrator.Saga;
 /// Endpoint tuning of the saga: a quorum queue with a delivery limit and its dead-letter queue; retries (outside the transaction) absorb optimistic
 /// concurrency conflicts when two messages for one series arrive at once; the PostgreSQL inbox and
 /// transactional outbox commit the state change together with the messages it sends. Every PredictSeries
-/// is validated first: a refused one never reaches the transaction or the repository.
+/// is validated first, with the exchange it was published to (each organization's ingress exchange is bound here): a
+/// refused one never reaches the transaction or the repository.
 /// </summary>
 public sealed class SeriesStateDefinition : SagaDefinition<SeriesState>
 {
@@ -21,6 +22,6 @@ public sealed class SeriesStateDefinition : SagaDefinition<SeriesState>
         endpointConfigurator.UseQuorumQueueWithDeadLetterOnRabbitMq(context);
         endpointConfigurator.UseMessageRetry(r => r.Intervals(20, 50, 100, 200, 500, 1000, 2000, 5000));
         endpointConfigurator.UseNpgsqlOutbox(context);
-        PredictSeriesValidationFilter.AddTo(sagaConfigurator, context);
+        PredictSeriesValidationFilter.AddTo(sagaConfigurator, context, PredictSeriesIngress.BindOnRabbitMq(endpointConfigurator, context));
     }
 }

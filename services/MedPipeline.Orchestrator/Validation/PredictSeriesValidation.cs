@@ -7,7 +7,7 @@ namespace MedPipeline.Orchestrator.Validation;
 /// <summary>
 /// Whether a <see cref="PredictSeries"/> may be processed. It can come from the gateway or straight from a
 /// backend on the broker (direct enqueue), so nothing in it is trusted: the correlation id must be the one
-/// its fields give, the organization must be configured here, the archive must lie under that organization's
+/// its fields give, each field must pass the gateway's syntax rules (<see cref="SeriesRequestFields"/>), the organization must be configured here, the archive must lie under that organization's
 /// prefix in the store, and the model must exist. The reasons name no patient data, file path or key.
 /// </summary>
 public sealed class PredictSeriesValidation(OrganizationDirectory organizations, IModelSupport models)
@@ -20,6 +20,11 @@ public sealed class PredictSeriesValidation(OrganizationDirectory organizations,
         if (required.Any(string.IsNullOrEmpty))
         {
             return "a required field is missing (organization, studyInstanceUid, seriesInstanceUid, modelType, seriesId, archiveKey)";
+        }
+
+        if (MalformedField(command) is { } malformed)
+        {
+            return malformed;
         }
 
         if (command.CorrelationId != SeriesCorrelation.For(command.Organization, command.StudyInstanceUid, command.SeriesInstanceUid, command.ModelType))
@@ -38,5 +43,19 @@ public sealed class PredictSeriesValidation(OrganizationDirectory organizations,
         }
 
         return models.IsKnown(command.ModelType) ? null : "the model type is unknown";
+    }
+
+    /// <summary>The gateway's own field rules (a direct-enqueue command gets no easier check), naming the field, never its value.</summary>
+    private static string? MalformedField(PredictSeries command)
+    {
+        (string Field, string? Problem)[] checks =
+        [
+            ("seriesId", SeriesRequestFields.SeriesId(command.SeriesId)),
+            ("studyInstanceUid", SeriesRequestFields.Uid(command.StudyInstanceUid)),
+            ("seriesInstanceUid", SeriesRequestFields.Uid(command.SeriesInstanceUid)),
+            ("organization", SeriesRequestFields.Name(command.Organization)),
+            ("modelType", SeriesRequestFields.Name(command.ModelType)),
+        ];
+        return checks.FirstOrDefault(c => c.Problem is not null) is { Problem: { } problem } bad ? $"{bad.Field} {problem}" : null;
     }
 }

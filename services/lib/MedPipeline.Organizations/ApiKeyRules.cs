@@ -31,4 +31,18 @@ internal static class ApiKeyRules
             }
         }
     }
+
+    /// <summary>A key hash configured under two organizations would log in as whichever is looked up last: refused.</summary>
+    public static IEnumerable<string> CheckUnique(IReadOnlyDictionary<string, OrganizationOptions> organizations)
+    {
+        var owners = organizations
+            .SelectMany(o => o.Value.ApiKeys.Select(k => (Hash: k.Sha256.ToLowerInvariant(), Organization: o.Key)))
+            .GroupBy(k => k.Hash, StringComparer.Ordinal)
+            .Select(g => g.Select(k => k.Organization).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList())
+            .Where(names => names.Count > 1);
+        foreach (var names in owners)
+        {
+            yield return $"Organizations: one API key hash is configured under {string.Join(" and ", names)}; each key belongs to one organization.";
+        }
+    }
 }

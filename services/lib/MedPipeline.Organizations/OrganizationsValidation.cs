@@ -15,6 +15,11 @@ internal sealed class OrganizationsValidation : IValidateOptions<Dictionary<stri
 
         foreach (var (organization, settings) in options)
         {
+            if (SeriesRequestFields.Name(organization) is { } badName)
+            {
+                failures.Add($"Organizations: the organization name '{organization}' {badName} (it names store prefixes and broker exchanges).");
+            }
+
             if (!Uri.TryCreate(settings.CallbackBaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
                 failures.Add($"Organizations:{organization}:CallbackBaseUrl must be an absolute http(s) URL, not '{settings.CallbackBaseUrl}'.");
@@ -29,6 +34,7 @@ internal sealed class OrganizationsValidation : IValidateOptions<Dictionary<stri
             failures.AddRange(DicomExportRules.Check(organization, settings.DicomExport));
         }
 
+        failures.AddRange(ApiKeyRules.CheckUnique(options));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

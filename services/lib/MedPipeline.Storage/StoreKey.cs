@@ -21,6 +21,6 @@ public static partial class StoreKey
 
     public static string Combine(params string[] segments) => Validate(string.Join('/', segments));
 
-    [GeneratedRegex("^[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*\z")]
     private static partial Regex SafeKey();
 }

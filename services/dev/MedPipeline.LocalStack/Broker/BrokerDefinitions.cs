@@ -21,7 +21,7 @@ public static class BrokerDefinitions
     public static string Json(IEnumerable<string> organizations)
     {
         var users = PipelineBrokerAccess.Services.Values.Select(s => (s.User, Permissions: s.Permissions())).ToList();
-        users.AddRange(organizations.Select(o => (PipelineBrokerAccess.IngressUser(o), PipelineBrokerAccess.Ingress)));
+        users.AddRange(organizations.Select(o => (PipelineBrokerAccess.IngressUser(o), PipelineBrokerAccess.Ingress(o))));
         users.Add((PipelineBrokerAccess.OpsUser, PipelineBrokerAccess.Ops));
         var definitions = new
         {

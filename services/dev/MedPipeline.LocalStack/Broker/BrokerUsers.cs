@@ -32,9 +32,9 @@ public sealed class BrokerUsers
             await PutUserAsync(api, credentials, PipelineBrokerAccess.Services[service].Permissions());
         }
 
-        foreach (var credentials in ingress.Values)
+        foreach (var (organization, credentials) in ingress)
         {
-            await PutUserAsync(api, credentials, PipelineBrokerAccess.Ingress);
+            await PutUserAsync(api, credentials, PipelineBrokerAccess.Ingress(organization));
         }
 
         var ops = BrokerCredentials.WithNewPassword(PipelineBrokerAccess.OpsUser);

@@ -1,5 +1,6 @@
 using MassTransit;
 using MedPipeline.Contracts;
+using MedPipeline.Organizations;
 
 namespace MedPipeline.LocalStack.Broker;
 
@@ -23,6 +24,7 @@ public static class PipelineBrokerAccess
             ],
             [typeof(PredictSeries), typeof(RerunSeries), typeof(CancelSeries), typeof(SendSeriesStatusCallback)],
             TemporaryQueues: [@"gateway-live-[0-9a-f]{32}"]),
+        // It declares every organization's ingress exchange and binds it to series-state.
         [PipelineService.Orchestrator] = new("medpipeline-orchestrator", ["series-state"],
             [
                 typeof(PredictSeries), typeof(SeriesUnpackingStarted), typeof(SeriesUnpacked), typeof(SeriesArchiveRejected),
@@ -34,7 +36,8 @@ public static class PipelineBrokerAccess
             [
                 typeof(UnpackSeriesArchive), typeof(PreprocessSeries), typeof(RunSeriesInference), typeof(SendSeriesStatusCallback),
                 typeof(DeleteSeriesData), typeof(SeriesStageTimedOut), typeof(BuildDicomResults), typeof(SeriesFinished),
-            ]),
+            ],
+            OwnExchanges: [OrganizationIngress.AnyExchangePattern]),
         [PipelineService.Unpacker] = new("medpipeline-unpacker", ["unpack-series-archive", "delete-series-data"],
             [typeof(UnpackSeriesArchive), typeof(DeleteSeriesData)],
             [typeof(SeriesUnpackingStarted), typeof(SeriesUnpacked), typeof(SeriesArchiveRejected)]),
@@ -52,12 +55,13 @@ public static class PipelineBrokerAccess
     public static string IngressUser(string organization) => $"ingress-{organization}";
 
     /// <summary>
-    /// Publish PredictSeries and nothing else: no declaring, no reading (the orchestrator declares the exchange and
-    /// checks every command). The <c>management</c> tag only lets the standard-library example publish through the
-    /// management HTTP API; an AMQP client does not need it (leave the tags empty then).
+    /// Publish PredictSeries to its organization's ingress exchange and nothing else: no declaring, no reading, no other
+    /// exchange (the orchestrator declares and binds the exchange, and takes the organization from it: see
+    /// <see cref="OrganizationIngress"/>). The <c>management</c> tag only lets the standard-library example publish through
+    /// the management HTTP API; an AMQP client does not need it (leave the tags empty then).
     /// </summary>
-    public static BrokerPermissions Ingress { get; } = new("",
-        BrokerEntityNames.Only([BrokerEntityNames.Exactly(BrokerEntityNames.MessageExchange(typeof(PredictSeries)))]), "", "management");
+    public static BrokerPermissions Ingress(string organization) =>
+        new("", BrokerEntityNames.Only([BrokerEntityNames.Exactly(OrganizationIngress.ExchangeOf(organization))]), "", "management");
 
     /// <summary>The gateway's failure-queue operations (Gateway:Admin:Broker): see <see cref="Ops"/>.</summary>
     public const string OpsUser = "medpipeline-ops";

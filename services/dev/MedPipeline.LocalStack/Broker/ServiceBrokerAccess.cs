@@ -10,8 +10,9 @@ namespace MedPipeline.LocalStack.Broker;
 /// Regex parts of the service's temporary endpoints (auto-delete queues with a fresh name each start, such as the
 /// gateway's live-progress endpoint): their queue and exchange, without the error queues they never create.
 /// </param>
+/// <param name="OwnExchanges">Regex parts of exchanges the service declares and binds itself (the orchestrator's ingress exchanges).</param>
 public sealed record ServiceBrokerAccess(string User, IReadOnlyList<string> Queues, IReadOnlyList<Type> Consumes, IReadOnlyList<Type> Publishes,
-    IReadOnlyList<string>? TemporaryQueues = null)
+    IReadOnlyList<string>? TemporaryQueues = null, IReadOnlyList<string>? OwnExchanges = null)
 {
     /// <summary>
     /// A consumer that keeps failing publishes <c>Fault&lt;T&gt;</c> of what it consumed, and MassTransit binds that
@@ -21,7 +22,7 @@ public sealed record ServiceBrokerAccess(string User, IReadOnlyList<string> Queu
 
     public BrokerPermissions Permissions()
     {
-        var own = Queues.Select(BrokerEntityNames.EndpointFamily).Concat(TemporaryQueues ?? []).Append(BrokerEntityNames.BusEndpoint(User)).ToList();
+        var own = Queues.Select(BrokerEntityNames.EndpointFamily).Concat(TemporaryQueues ?? []).Concat(OwnExchanges ?? []).Append(BrokerEntityNames.BusEndpoint(User)).ToList();
         var consumed = Consumes.Select(Exchange).ToList();
         var faults = PublishedWithFaults.Where(IsFault).Select(Exchange).ToList();
         if (Queues.Count > 0 || TemporaryQueues is { Count: > 0 })

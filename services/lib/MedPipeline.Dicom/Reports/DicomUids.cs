@@ -42,6 +42,6 @@ public static partial class DicomUids
     private static string Of(string root, byte[] sixteenBytes) =>
         $"{root}.{new BigInteger(sixteenBytes, isUnsigned: true).ToString(CultureInfo.InvariantCulture)}";
 
-    [GeneratedRegex(@"^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*$")]
+    [GeneratedRegex(@"\A(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*\z")]
     private static partial Regex RootPattern();
 }
