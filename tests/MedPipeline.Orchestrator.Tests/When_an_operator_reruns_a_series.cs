@@ -15,7 +15,7 @@ public sealed class When_an_operator_reruns_a_series : SagaTest
         var stuckAttempt = Saga.Sagas.Contains(request.CorrelationId)!.AttemptId;
 
         await ActAsync(Rerun(request.CorrelationId));
-        for (var i = 0; i < 100 && Published<UnpackSeriesArchive>() < 2; i++)
+        for (var i = 0; i < 100 && PublishedSoFar<UnpackSeriesArchive>() < 2; i++)
         {
             await Task.Delay(20);
         }

@@ -17,6 +17,7 @@ namespace MedPipeline.Workers.Tests;
 /// The Preprocessor's own time for a 300-slice 512×512 CT series, with the Unpacker's instance index and
 /// without one (every header parsed again), alternating runs in one process (printed; the figures the note quotes).
 /// </summary>
+[Category(TestTiers.Slow)]
 public sealed class When_a_300_slice_CT_series_is_preprocessed
 {
     private const int Slices = 300;

@@ -1,4 +1,5 @@
 using MedPipeline.LocalStack;
+using MedPipeline.Organizations;
 
 namespace MedPipeline.Cli.Demo;
 
@@ -64,7 +65,7 @@ internal static class DemoRunner
             await output.WriteLineAsync("Single images and the page answer without a key, from this machine only (Gateway:Identity:AllowAnonymousSingleImage, loopback).");
             await output.WriteLineAsync($"RabbitMQ management: {endpoints.RabbitMqManagement} (user {endpoints.RabbitMqUser}, password {endpoints.RabbitMqPassword}; no guest)");
             await output.WriteLineAsync("Broker users:        one per service (medpipeline-gateway, -orchestrator, ...), each limited to its own queues and messages;");
-            await output.WriteLineAsync($"                     ingress user {endpoints.IngressUser} may only publish PredictSeries (direct enqueue; password in the endpoints file)");
+            await output.WriteLineAsync($"                     ingress user {endpoints.IngressUser} may only publish PredictSeries to exchange {OrganizationIngress.ExchangeOf(Organization)} (direct enqueue; password in the endpoints file)");
             await output.WriteLineAsync($"Sample backend:      {endpoints.SampleBackend}received (callbacks for organization '{Organization}')");
             await output.WriteLineAsync($"Service logs:        {pipeline.Directory}");
             await output.WriteLineAsync($"Endpoints written to {endpointsPath}");
