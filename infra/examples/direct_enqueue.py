@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Ask MedPipeline for a series prediction without the gateway, as a non-.NET backend would.
 
-1. Put the series ZIP in the shared store under the organization's prefix (here: copy it to
-   <store>/archives/<organization>/). The orchestrator refuses a command whose archiveKey is not a plain
-   key below archives/<organization>/, whose correlation id is not the one of its fields, whose
-   organization is not configured or whose model is unknown: it is then never processed (see its
-   "MedPipeline.Audit" log line for the reason).
+1. Upload the series ZIP to the gateway: POST <gateway>/api/archives with the organization's API key
+   (X-API-Key) and Content-Type application/zip. It stores the ZIP under the organization's own prefix
+   and answers its archive key: a backend that enqueues directly never gets access to the store.
+   The orchestrator refuses a command whose archiveKey is not a plain key below archives/<organization>/,
+   whose correlation id is not the one of its fields, whose organization is not configured or whose
+   model is unknown: it is then never processed (see its "MedPipeline.Audit" log line for the reason).
 2. Publish the PredictSeries command to RabbitMQ: the organization's own ingress exchange
    "predict-series-from-<organization>" (fanout, durable, declared by the orchestrator), content type
    application/vnd.masstransit+json, body = the envelope below. This script publishes through the
@@ -24,7 +25,6 @@ import argparse
 import base64
 import datetime
 import json
-import shutil
 import sys
 import urllib.parse
 import urllib.request
@@ -63,6 +63,13 @@ def envelope(args, archive_key):
     }
 
 
+def upload(gateway, api_key, zip_path):
+    request = urllib.request.Request(f"{gateway.rstrip('/')}/api/archives", method="POST", data=zip_path.read_bytes(),
+                                     headers={"Content-Type": "application/zip", "X-API-Key": api_key})
+    with urllib.request.urlopen(request, timeout=120) as response:
+        return json.load(response)["archiveKey"]
+
+
 def publish(management, organization, user, password, message_id, body):
     exchange = INGRESS_EXCHANGE_PREFIX + organization
     url = f"{management.rstrip('/')}/api/exchanges/%2F/{urllib.parse.quote(exchange, safe='')}/publish"
@@ -90,7 +97,8 @@ def main():
     parser.add_argument("--endpoints", type=Path, default=Path(".medpipe/endpoints.json"),
                         help="written by medpipe demo; supplies the defaults below")
     parser.add_argument("--organization")
-    parser.add_argument("--store", type=Path, help="the shared store directory")
+    parser.add_argument("--gateway", help="the gateway's URL (it stores the ZIP)")
+    parser.add_argument("--api-key", help="the organization's API key (role submit) for the upload")
     parser.add_argument("--management", help="RabbitMQ management URL")
     parser.add_argument("--user", help="the organization's ingress user (default: ingressUser of the endpoints file)")
     parser.add_argument("--password", help="its password (default: ingressPassword of the endpoints file)")
@@ -102,15 +110,13 @@ def main():
     password = args.password or endpoints.get("ingressPassword")
     if not (user and password):
         parser.error("--user and --password (the organization's ingress user) are required without a .medpipe/endpoints.json")
-    store = args.store or (Path(endpoints["store"]) if "store" in endpoints else None)
+    gateway = args.gateway or endpoints.get("gateway")
+    api_key = args.api_key or endpoints.get("apiKey")
     management = args.management or endpoints.get("rabbitmqManagement")
-    if not (args.organization and store and management):
-        parser.error("--organization, --store and --management are required without a .medpipe/endpoints.json")
+    if not (args.organization and gateway and api_key and management):
+        parser.error("--organization, --gateway, --api-key and --management are required without a .medpipe/endpoints.json")
 
-    archive_key = f"archives/{args.organization}/direct-{uuid.uuid4().hex}.zip"
-    target = store / archive_key
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(args.zip, target)
+    archive_key = upload(gateway, api_key, args.zip)
 
     message_id, body = envelope(args, archive_key)
     if not publish(management, args.organization, user, password, message_id, body):

@@ -10,6 +10,7 @@ using MedPipeline.Hosting;
 using MedPipeline.Hosting.Health;
 using MedPipeline.Gateway.SingleImage;
 using MedPipeline.Gateway.Transport;
+using MedPipeline.Gateway.Uploads;
 using MedPipeline.Models;
 using MedPipeline.ModelRunner;
 using Microsoft.AspNetCore.Connections;
@@ -81,6 +82,7 @@ public static class GatewayServices
         if (SeriesPipelineServices.IsConfigured(app.Configuration))
         {
             app.MapSeriesEndpoints();
+            app.MapArchiveEndpoints();
             app.MapSimilarCaseEndpoints();
             app.MapLiveEndpoints();
             app.MapDicomWebEndpoints();

@@ -9,7 +9,7 @@ namespace MedPipeline.Pipeline.Tests;
 public sealed class When_a_backend_enqueues_directly
 {
     [Test]
-    public async Task The_documented_example_puts_the_zip_in_the_store_publishes_the_command_and_the_callback_arrives()
+    public async Task The_documented_example_uploads_the_zip_through_the_gateway_publishes_the_command_and_the_callback_arrives()
     {
         using var client = new SeriesClient();
         var series = Pipeline.Samples.ForModel("ct-lesion-classifier", 2);
@@ -23,7 +23,7 @@ public sealed class When_a_backend_enqueues_directly
         {
             var output = await RunAsync("/usr/bin/python3", Path.Combine(RepositoryPaths.Root, "infra", "examples", "direct_enqueue.py"),
                 "--zip", zip, "--study", series.StudyInstanceUid, "--series", series.SeriesInstanceUid, "--model-type", "ct-lesion-classifier",
-                "--series-id", seriesId, "--organization", pipeline.Organization, "--store", pipeline.StorePath,
+                "--series-id", seriesId, "--organization", pipeline.Organization, "--gateway", pipeline.Gateway.ToString(), "--api-key", pipeline.ApiKey,
                 "--management", pipeline.Broker.ManagementUri.ToString(), "--user", ingress.User, "--password", ingress.Password,
                 "--endpoints", "/nonexistent/endpoints.json");
 

@@ -46,6 +46,6 @@ public sealed partial class DicomWebQuietPeriodSweep(PendingSeriesStore pending,
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "DICOMweb pending series sweep failed ({Error}: {Detail}); retrying at the next scan")]
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "DICOMweb pending series sweep failed ({Error}: {Detail}); retrying at the next scan")]
     private static partial void LogSweepFailed(ILogger logger, string error, string detail);
 }

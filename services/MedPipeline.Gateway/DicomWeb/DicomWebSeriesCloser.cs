@@ -58,9 +58,9 @@ public sealed partial class DicomWebSeriesCloser(PendingSeriesStore pending, ISe
         return correlationId;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "DICOMweb series {CorrelationId} closed and submitted: model {ModelType}, {Instances} instance(s), {Bytes} bytes")]
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "DICOMweb series {CorrelationId} closed and submitted: model {ModelType}, {Instances} instance(s), {Bytes} bytes")]
     private static partial void LogSubmitted(ILogger logger, Guid correlationId, string modelType, int instances, long bytes);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "DICOMweb series {CorrelationId} closed without a routing rule ({Instances} instance(s)): answered not_supported")]
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "DICOMweb series {CorrelationId} closed without a routing rule ({Instances} instance(s)): answered not_supported")]
     private static partial void LogUnrouted(ILogger logger, Guid correlationId, int instances);
 }

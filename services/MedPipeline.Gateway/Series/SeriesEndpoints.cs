@@ -174,12 +174,12 @@ public static partial class SeriesEndpoints
             : Results.Ok(SeriesStatusResponse.From(row, SeriesStatusResponse.UrlFor(row.Organization, row.StudyInstanceUid, row.SeriesInstanceUid, row.ModelType)));
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Series request {RequestId} for series {CorrelationId} not queued: {Error}")]
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "Series request {RequestId} for series {CorrelationId} not queued: {Error}")]
     private static partial void LogNotQueued(ILogger logger, Guid requestId, Guid correlationId, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Series state store unavailable while accepting series {CorrelationId}: {Error}")]
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "Series state store unavailable while accepting series {CorrelationId}: {Error}")]
     private static partial void LogStateStoreUnavailable(ILogger logger, Guid correlationId, string error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Series request {RequestId} accepted for series {CorrelationId}: model {ModelType}, archive {ArchiveBytes} bytes")]
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Series request {RequestId} accepted for series {CorrelationId}: model {ModelType}, archive {ArchiveBytes} bytes")]
     private static partial void LogAccepted(ILogger logger, Guid requestId, Guid correlationId, string modelType, long archiveBytes);
 }

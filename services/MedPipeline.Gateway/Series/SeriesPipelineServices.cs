@@ -36,6 +36,7 @@ public static class SeriesPipelineServices
         builder.Services.AddOrganizations();
         builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IModelCatalog, RegistryModelCatalog>();
+        builder.Services.AddSingleton<ArchiveIntake>();
         builder.Services.AddSingleton<SeriesUploadReader>();
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton<SeriesStatusReader>();

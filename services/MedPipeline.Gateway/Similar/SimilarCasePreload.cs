@@ -25,9 +25,9 @@ public sealed partial class SimilarCasePreload(SimilarCaseReader reader, Similar
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Similar-case index of {Organization} / {ModelType} loaded: {Count} series")]
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Similar-case index of {Organization} / {ModelType} loaded: {Count} series")]
     private static partial void LogLoaded(ILogger logger, string organization, string modelType, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Similar-case index not preloaded (the first query loads it): {Error}")]
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Similar-case index not preloaded (the first query loads it): {Error}")]
     private static partial void LogNotLoaded(ILogger logger, string error);
 }

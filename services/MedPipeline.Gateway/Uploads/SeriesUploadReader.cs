@@ -1,9 +1,7 @@
 using System.Text;
-using MedPipeline.Gateway.Options;
 using MedPipeline.Organizations;
 using MedPipeline.Storage;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace MedPipeline.Gateway.Uploads;
@@ -14,7 +12,7 @@ namespace MedPipeline.Gateway.Uploads;
 /// problem becomes an <see cref="UploadRejection"/> naming the field, with nothing left behind. An organization whose
 /// uploads already waiting in the store reach its cap is refused (429) before, or as soon as, the new one would pass it.
 /// </summary>
-public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOptions> options, IModelCatalog models)
+public sealed class SeriesUploadReader(ISeriesStore store, ArchiveIntake intake, IModelCatalog models)
 {
     private const int MaxFieldLength = 1024;
 
@@ -26,40 +24,18 @@ public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOption
     {
         var boundary = BoundaryOf(request.ContentType);
         var archiveKey = StoreLayout.Archive(organization, requestId);
-        var room = options.Value.MaxWaitingBytesPerOrganization - store.BytesBelow(StoreLayout.ArchivesOf(organization));
-        if (room <= 0)
-        {
-            throw TooMuchWaiting();
-        }
-
-        var limit = Math.Min(options.Value.MaxArchiveBytes, room);
+        var limit = intake.LimitFor(organization);
         try
         {
             var (fields, archive) = await ReadSectionsAsync(new MultipartReader(boundary, request.Body, SectionBufferBytes), archiveKey, limit, cancellationToken);
             return Validate(fields, archive, archiveKey);
         }
-        catch (Exception e) when (e is UploadRejection or StoreLimitExceededException or InvalidDataException or IOException)
+        catch (Exception e) when (ArchiveIntake.IsRefusal(e))
         {
             store.DeletePrefix(archiveKey);
-            throw e switch
-            {
-                UploadRejection rejection => rejection,
-                StoreLimitExceededException when limit < options.Value.MaxArchiveBytes => TooMuchWaiting(),
-                StoreLimitExceededException => new UploadRejection(StatusCodes.Status413PayloadTooLarge, "The archive is too large.",
-                    new Dictionary<string, string[]> { ["file"] = [$"must be at most {options.Value.MaxArchiveBytes} bytes"] }),
-                _ => new UploadRejection(StatusCodes.Status400BadRequest, "The multipart body could not be read.",
-                    new Dictionary<string, string[]> { ["body"] = [e.Message] }),
-            };
+            throw intake.Refusal(e, limit, "The multipart body could not be read.");
         }
     }
-
-    private UploadRejection TooMuchWaiting() =>
-        new(StatusCodes.Status429TooManyRequests, "Too many of this organization's uploads wait in the store.",
-            new Dictionary<string, string[]>
-            {
-                ["file"] = [$"this organization's waiting uploads would pass {options.Value.MaxWaitingBytesPerOrganization} bytes; retry when some series have finished"],
-            },
-            options.Value.WaitingBytesRetryAfter);
 
     private static string BoundaryOf(string? contentType)
     {
@@ -92,7 +68,7 @@ public sealed class SeriesUploadReader(ISeriesStore store, IOptions<UploadOption
             if (name == "file")
             {
                 archive = archive is null
-                    ? await store.WriteAsync(archiveKey, new ZipSignatureStream(section.Body), maxArchiveBytes, cancellationToken)
+                    ? await intake.WriteAsync(archiveKey, section.Body, maxArchiveBytes, cancellationToken)
                     : throw UploadRejection.Field("file", "was sent more than once");
                 continue;
             }

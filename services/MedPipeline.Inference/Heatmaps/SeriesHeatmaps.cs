@@ -74,9 +74,9 @@ public sealed partial class SeriesHeatmaps(ISeriesStore store, BatchInference in
         return heatmaps;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Series {CorrelationId}: {Count} heatmap(s) made and stored in {Milliseconds:F0} ms")]
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Series {CorrelationId}: {Count} heatmap(s) made and stored in {Milliseconds:F0} ms")]
     private static partial void LogMade(ILogger logger, Guid correlationId, int count, double milliseconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Series {CorrelationId}: no heatmaps, making them failed with {ErrorType}; the result is published without them")]
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Warning, Message = "Series {CorrelationId}: no heatmaps, making them failed with {ErrorType}; the result is published without them")]
     private static partial void LogFailed(ILogger logger, Guid correlationId, string errorType);
 }

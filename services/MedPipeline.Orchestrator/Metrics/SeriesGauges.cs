@@ -69,6 +69,6 @@ public sealed partial class SeriesGauges : BackgroundService
     private IEnumerable<Measurement<long>> ObserveStuck() =>
         _counts.StuckByStage.Select(s => new Measurement<long>(s.Value, new KeyValuePair<string, object?>("medpipeline.stage", s.Key)));
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Counting series for the metrics failed ({Error}); the gauges are empty until the next round works")]
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Warning, Message = "Counting series for the metrics failed ({Error}); the gauges are empty until the next round works")]
     private partial void LogFailed(string error);
 }

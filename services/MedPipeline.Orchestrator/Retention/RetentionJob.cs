@@ -35,9 +35,9 @@ public sealed partial class RetentionJob(PersistenceDatabase database, IOptions<
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention deleted {Series} finished series, {Inbox} inbox and {Outbox} delivered outbox rows")]
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Retention deleted {Series} finished series, {Inbox} inbox and {Outbox} delivered outbox rows")]
     private partial void LogDeleted(int series, int inbox, int outbox);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention round failed ({Error}); the next round tries again")]
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Retention round failed ({Error}); the next round tries again")]
     private partial void LogFailed(string error);
 }

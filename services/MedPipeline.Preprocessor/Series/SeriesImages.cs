@@ -32,6 +32,6 @@ public sealed partial class SeriesImages(ISeriesStore store, ILogger<SeriesImage
             : (InstanceIndex.Of(series), null);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Series {CorrelationId}: no instance index from the Unpacker; every header is read here")]
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Series {CorrelationId}: no instance index from the Unpacker; every header is read here")]
     private partial void LogNoIndex(Guid correlationId);
 }

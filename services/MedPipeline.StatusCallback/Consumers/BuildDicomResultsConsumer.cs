@@ -60,9 +60,9 @@ public sealed partial class BuildDicomResultsConsumer(DicomResultsMaker maker, S
         };
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "DICOM results of series {CorrelationId}: SR and {Images} image(s), export {Outcome} after {Attempts} attempt(s)")]
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "DICOM results of series {CorrelationId}: SR and {Images} image(s), export {Outcome} after {Attempts} attempt(s)")]
     private partial void LogExported(Guid correlationId, int images, string outcome, int attempts);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "DICOM results of series {CorrelationId} not made: a source image is unreadable ({Reason})")]
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "DICOM results of series {CorrelationId} not made: a source image is unreadable ({Reason})")]
     private partial void LogNotMade(Guid correlationId, string reason);
 }

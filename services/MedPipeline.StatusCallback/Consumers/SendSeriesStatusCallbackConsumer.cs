@@ -49,6 +49,6 @@ public sealed partial class SendSeriesStatusCallbackConsumer(
             CorrelationId = context.Message.CorrelationId, AttemptId = context.Message.AttemptId, SeriesId = context.Message.SeriesId, StatusCode = statusCode, Attempts = attempts,
         });
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Callback {CallbackId} for series {CorrelationId} was delivered at {DeliveredAt:o}; reported again without sending it twice")]
+    [LoggerMessage(EventId = 6003, Level = LogLevel.Information, Message = "Callback {CallbackId} for series {CorrelationId} was delivered at {DeliveredAt:o}; reported again without sending it twice")]
     private partial void LogAlreadyDelivered(Guid correlationId, Guid callbackId, DateTimeOffset deliveredAt);
 }

@@ -54,9 +54,9 @@ public sealed partial class CallbackReceipts(ISeriesStore store, TimeProvider ti
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Receipt of callback {CallbackId} could not be read ({Error}); the callback is delivered again")]
+    [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "Receipt of callback {CallbackId} could not be read ({Error}); the callback is delivered again")]
     private partial void LogUnreadable(Guid callbackId, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Receipt of callback {CallbackId} could not be kept ({Error}); a redelivery of it would be sent again")]
+    [LoggerMessage(EventId = 6005, Level = LogLevel.Warning, Message = "Receipt of callback {CallbackId} could not be kept ({Error}); a redelivery of it would be sent again")]
     private partial void LogNotRecorded(Guid callbackId, string error);
 }

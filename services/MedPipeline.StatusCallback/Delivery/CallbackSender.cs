@@ -65,12 +65,12 @@ public sealed partial class CallbackSender(HttpClient http, OrganizationDirector
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Callback for series {CorrelationId} delivered ({Status}): HTTP {StatusCode} after {Attempts} attempt(s)")]
+    [LoggerMessage(EventId = 6006, Level = LogLevel.Information, Message = "Callback for series {CorrelationId} delivered ({Status}): HTTP {StatusCode} after {Attempts} attempt(s)")]
     private partial void LogDelivered(Guid correlationId, string status, int statusCode, int attempts);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Callback for series {CorrelationId} refused: HTTP {StatusCode} after {Attempts} attempt(s); retryable {Retryable}")]
+    [LoggerMessage(EventId = 6007, Level = LogLevel.Warning, Message = "Callback for series {CorrelationId} refused: HTTP {StatusCode} after {Attempts} attempt(s); retryable {Retryable}")]
     private partial void LogRefused(Guid correlationId, int statusCode, int attempts, bool retryable);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Callback for series {CorrelationId}: backend unreachable after {Attempts} attempt(s): {Error}")]
+    [LoggerMessage(EventId = 6008, Level = LogLevel.Warning, Message = "Callback for series {CorrelationId}: backend unreachable after {Attempts} attempt(s): {Error}")]
     private partial void LogUnreachable(Guid correlationId, int attempts, string error);
 }

@@ -32,9 +32,9 @@ public sealed partial class DeleteSeriesDataConsumer(ISeriesStore store, ILogger
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Series {CorrelationId}: {Count} store key(s) deleted")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Series {CorrelationId}: {Count} store key(s) deleted")]
     private partial void LogDeleted(Guid correlationId, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Series {CorrelationId}: refused to delete store key {Key} (not under archives/ or series/)")]
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Series {CorrelationId}: refused to delete store key {Key} (not under archives/ or series/)")]
     private partial void LogRefused(Guid correlationId, string key);
 }

@@ -118,9 +118,9 @@ public sealed partial class UnpackSeriesArchiveConsumer(ISeriesStore store, Arch
     private static SeriesArchiveRejected Rejection(UnpackSeriesArchive m, RejectionKind kind, string reason) =>
         new() { CorrelationId = m.CorrelationId, AttemptId = m.AttemptId, Kind = kind, Reason = reason };
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Series {CorrelationId} unpacked: {Instances} instance(s), {Images} image(s)")]
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Series {CorrelationId} unpacked: {Instances} instance(s), {Images} image(s)")]
     private partial void LogUnpacked(Guid correlationId, int instances, int images);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Series {CorrelationId} archive rejected: {Kind}")]
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Warning, Message = "Series {CorrelationId} archive rejected: {Kind}")]
     private partial void LogRejected(Guid correlationId, string kind);
 }

@@ -57,9 +57,9 @@ public sealed partial class StoreDataSweep(IOptions<StoreOptions> store, IOption
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(File.GetLastWriteTimeUtc)
             .Append(Directory.GetLastWriteTimeUtc(folder)).Max();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Store retention deleted {Archives} uploads, {Series} series folders and {Receipts} callback receipts")]
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Information, Message = "Store retention deleted {Archives} uploads, {Series} series folders and {Receipts} callback receipts")]
     private partial void LogSwept(int archives, int series, int receipts);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Store retention sweep stopped early ({Error}); the next round goes on")]
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Store retention sweep stopped early ({Error}); the next round goes on")]
     private partial void LogFailed(string error);
 }

@@ -74,6 +74,6 @@ public sealed partial class FailureQueueWalker(OpsBrokerConnection broker, ILogg
         await channel.BasicAckAsync(got.DeliveryTag, multiple: false, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Walked failure queue {Queue}: {Messages} messages, {Replayed} replayed, {Discarded} discarded")]
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Walked failure queue {Queue}: {Messages} messages, {Replayed} replayed, {Discarded} discarded")]
     private static partial void LogWalked(ILogger logger, string queue, int messages, int replayed, int discarded);
 }

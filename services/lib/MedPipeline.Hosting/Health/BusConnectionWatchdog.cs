@@ -97,13 +97,13 @@ public sealed partial class BusConnectionWatchdog(
         return Stopwatch.GetElapsedTime(_brokerAnswersSince) >= options.Value.BusReconnectGrace;
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Bus is {Status} ({Description}); the service exits if it stays so for {Limit}")]
+    [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Bus is {Status} ({Description}); the service exits if it stays so for {Limit}")]
     private partial void LogNotHealthy(BusHealthStatus status, string description, TimeSpan limit);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Bus is healthy again after {Duration}")]
+    [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Bus is healthy again after {Duration}")]
     private partial void LogHealthyAgain(TimeSpan duration);
 
-    [LoggerMessage(EventId = 3, Level = LogLevel.Critical,
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Critical,
         Message = "Bus has been {Status} for {Duration} and did not reconnect: stopping with exit code {ExitCode} so the supervisor starts a fresh process")]
     private partial void LogGivingUp(BusHealthStatus status, TimeSpan duration, int exitCode);
 }

@@ -30,6 +30,6 @@ public sealed partial class CorrelationLoggingScopeFilter<T>(ILogger<Correlation
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("correlationLoggingScope");
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Consuming {MessageType}")]
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Debug, Message = "Consuming {MessageType}")]
     private partial void LogConsuming(string messageType);
 }
