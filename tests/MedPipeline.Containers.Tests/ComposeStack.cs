@@ -89,5 +89,5 @@ internal sealed class ComposeStack : IAsyncDisposable
         CommandLine.RunCheckedAsync(ComposeCommand[0], [.. ComposeCommand[1..], .. command], _engine.Environment, timeout);
 
     public async ValueTask DisposeAsync() =>
-        await ComposeAsync(TimeSpan.FromMinutes(3), "down", "-v", "--remove-orphans", "--timeout", "20");
+        await ComposeAsync(TimeSpan.FromMinutes(6), "down", "-v", "--remove-orphans", "--timeout", "20");
 }

@@ -28,7 +28,12 @@ internal sealed class DockerEngine : IAsyncDisposable
 
     public bool StartedHere => _started is not null;
 
-    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["DOCKER_HOST"] = Host };
+    /// <remarks>
+    /// COMPOSE_HTTP_TIMEOUT: docker-compose 1.29 gives the engine 60 s per API call. Removing a container on the vfs
+    /// driver copies nothing but deletes its whole tree, which took longer than that while another test project ran
+    /// beside this one (a clean-clone run failed in "down -v" with "Read timed out"): the calls may take 5 minutes.
+    /// </remarks>
+    public IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string> { ["DOCKER_HOST"] = Host, ["COMPOSE_HTTP_TIMEOUT"] = "300" };
 
     public static async Task<DockerEngine> ReachOrStartAsync(TimeSpan timeout)
     {

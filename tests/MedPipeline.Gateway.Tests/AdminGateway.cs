@@ -76,6 +76,5 @@ internal sealed class AdminGateway : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Series.DisposeAsync();
-        await TestServices.StopAsync();
     }
 }

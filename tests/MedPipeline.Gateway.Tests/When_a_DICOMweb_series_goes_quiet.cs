@@ -21,8 +21,6 @@ public sealed class When_a_DICOMweb_series_goes_quiet
     [TearDown]
     public async Task StopAsync() => await _gateway.DisposeAsync();
 
-    [OneTimeTearDown]
-    public async Task StopBrokerAsync() => await TestServices.StopAsync();
 
     [Test]
     public async Task The_series_is_submitted_after_the_quiet_period_without_a_commit()

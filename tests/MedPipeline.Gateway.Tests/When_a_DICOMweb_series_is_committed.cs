@@ -22,7 +22,6 @@ public sealed class When_a_DICOMweb_series_is_committed
     public async Task StopAsync()
     {
         await _gateway.DisposeAsync();
-        await TestServices.StopAsync();
     }
 
     [Test]

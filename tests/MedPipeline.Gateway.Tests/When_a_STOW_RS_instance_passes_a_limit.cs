@@ -19,7 +19,6 @@ public sealed class When_a_STOW_RS_instance_passes_a_limit
     public async Task StopAsync()
     {
         await _gateway.DisposeAsync();
-        await TestServices.StopAsync();
     }
 
     [Test]

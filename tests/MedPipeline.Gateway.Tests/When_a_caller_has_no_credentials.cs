@@ -19,7 +19,6 @@ public sealed class When_a_caller_has_no_credentials
     public async Task StopAsync()
     {
         await _gateway.DisposeAsync();
-        await TestServices.StopAsync();
     }
 
     [Test]

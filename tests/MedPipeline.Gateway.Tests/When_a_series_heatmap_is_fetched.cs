@@ -50,7 +50,6 @@ public sealed class When_a_series_heatmap_is_fetched
     public async Task StopAsync()
     {
         await _gateway.DisposeAsync();
-        await TestServices.StopAsync();
     }
 
     [Test]

@@ -36,7 +36,6 @@ public sealed class When_a_series_is_watched_live
     public async Task StopAsync()
     {
         await _gateway.DisposeAsync();
-        await TestServices.StopAsync();
     }
 
     private SeriesProgressHub Hub => _gateway.Factory.Services.GetRequiredService<SeriesProgressHub>();

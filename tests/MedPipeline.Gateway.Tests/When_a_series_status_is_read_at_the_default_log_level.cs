@@ -16,8 +16,6 @@ public sealed class When_a_series_status_is_read_at_the_default_log_level
 {
     private const string SeriesUid = "1.2.826.0.1.3680043.99.20261127";
 
-    [OneTimeTearDown]
-    public Task StopAsync() => TestServices.StopAsync();
 
     [Test]
     public async Task No_log_line_names_the_series_uid()

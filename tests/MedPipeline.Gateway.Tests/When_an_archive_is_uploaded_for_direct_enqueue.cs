@@ -25,7 +25,6 @@ public sealed class When_an_archive_is_uploaded_for_direct_enqueue
     public async Task StopAsync()
     {
         await _gateway.DisposeAsync();
-        await TestServices.StopAsync();
     }
 
     [SetUp]

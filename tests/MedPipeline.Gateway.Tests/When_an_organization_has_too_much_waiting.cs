@@ -23,7 +23,6 @@ public sealed class When_an_organization_has_too_much_waiting
     public async Task StopAsync()
     {
         await _gateway.DisposeAsync();
-        await TestServices.StopAsync();
     }
 
     [SetUp]

@@ -26,7 +26,6 @@ public sealed class When_instances_are_stored_over_STOW_RS
     public async Task StopAsync()
     {
         await _gateway.DisposeAsync();
-        await TestServices.StopAsync();
     }
 
     [Test]

@@ -17,7 +17,6 @@ public sealed class When_the_series_state_store_is_down
     public async Task StopAsync()
     {
         await _gateway.DisposeAsync();
-        await TestServices.StopAsync();
     }
 
     [Test]

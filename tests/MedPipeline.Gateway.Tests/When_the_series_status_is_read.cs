@@ -48,7 +48,6 @@ public sealed class When_the_series_status_is_read
     public async Task StopAsync()
     {
         await _gateway.DisposeAsync();
-        await TestServices.StopAsync();
     }
 
     [Test]

@@ -30,6 +30,26 @@ public sealed class When_a_series_is_traced
         }
     }
 
+    [Test]
+    public async Task No_line_of_any_service_names_a_series_UID_or_a_request_path_even_after_status_reads_by_URL()
+    {
+        using var client = new SeriesClient();
+        var series = Pipeline.Samples.ForModel("ct-lesion-classifier", 2);
+        var seriesId = SeriesClient.NewSeriesId();
+        (await client.SubmitAsync(series, "ct-lesion-classifier", seriesId)).Dispose();
+        await client.WaitForCallbacksAsync(seriesId, 1);
+        // The status URL carries the series UID: ASP.NET Core's request scope would put it on every line of the request.
+        Assert.That(await client.StatusAsync(series, "ct-lesion-classifier"), Is.Not.Null);
+        Assert.That(await client.StatusAsync(series, "no-such-model"), Is.Null);
+
+        foreach (var name in PipelineService.All)
+        {
+            var lines = Pipeline.Running.FullLogOf(name);
+            Assert.That(lines.Where(l => l.Contains(series.SeriesInstanceUid, StringComparison.Ordinal)), Is.Empty, $"{name}: a line names the series UID");
+            Assert.That(lines.Where(l => l.Contains("\"RequestPath\"", StringComparison.Ordinal)), Is.Empty, $"{name}: a line carries a request path");
+        }
+    }
+
     private static string? TraceIdOf(string service, Func<string, bool> match, string correlationId)
     {
         var line = Pipeline.Running.FullLogOf(service).LastOrDefault(l => l.Contains(correlationId, StringComparison.Ordinal) && match(l));

@@ -53,7 +53,7 @@ public sealed class When_the_broker_users_are_defined
         var ingress = granted.EnumerateArray().Single(p => p.GetProperty("user").GetString() == "ingress-hospital");
         Assert.That(ingress.GetProperty("configure").GetString(), Is.Empty);
         Assert.That(ingress.GetProperty("read").GetString(), Is.Empty);
-        Assert.That(ingress.GetProperty("write").GetString(), Is.EqualTo(@"^(MedPipeline\.Contracts:PredictSeries)$"));
+        Assert.That(ingress.GetProperty("write").GetString(), Is.EqualTo(@"^(predict-series-from-hospital)$"), "its own ingress exchange only");
         var gateway = new RabbitMQ.Client.ConnectionFactory
         {
             HostName = broker.Endpoint.Host, Port = broker.Endpoint.AmqpPort, UserName = "medpipeline-gateway", Password = "", AutomaticRecoveryEnabled = false,
