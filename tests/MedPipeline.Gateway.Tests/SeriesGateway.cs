@@ -66,6 +66,15 @@ internal sealed class SeriesGateway : IAsyncDisposable
         return Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories) : [];
     }
 
+    /// <summary>Deletes every upload in the store (a test's clean start).</summary>
+    public void DeleteArchives()
+    {
+        foreach (var archive in Archives())
+        {
+            File.Delete(archive);
+        }
+    }
+
     public static MultipartFormDataContent Request()
     {
         var series = new SampleSeriesFactory(RepositoryPaths.Models).ForModel("ct-lesion-classifier", 1);

@@ -28,13 +28,7 @@ public sealed class When_an_archive_is_uploaded_for_direct_enqueue
     }
 
     [SetUp]
-    public void EmptyTheStore()
-    {
-        foreach (var archive in _gateway.Archives())
-        {
-            File.Delete(archive);
-        }
-    }
+    public void EmptyTheStore() => _gateway.DeleteArchives();
 
     [Test]
     public async Task A_ZIP_is_stored_under_the_callers_organization_and_its_key_answered()

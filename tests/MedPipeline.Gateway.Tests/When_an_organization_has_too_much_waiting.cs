@@ -26,13 +26,7 @@ public sealed class When_an_organization_has_too_much_waiting
     }
 
     [SetUp]
-    public void EmptyTheStore()
-    {
-        foreach (var archive in _gateway.Archives())
-        {
-            File.Delete(archive);
-        }
-    }
+    public void EmptyTheStore() => _gateway.DeleteArchives();
 
     [Test]
     public async Task A_submission_over_the_cap_is_429_with_retry_after_and_nothing_is_kept()

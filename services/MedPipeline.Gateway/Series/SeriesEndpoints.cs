@@ -62,12 +62,7 @@ public static partial class SeriesEndpoints
         catch (UploadRejection rejection)
         {
             audit.Record(http.User, "submit", null, $"refused {rejection.StatusCode}");
-            if (rejection.RetryAfter is { } wait)
-            {
-                http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            return Results.ValidationProblem(rejection.Errors, title: rejection.Title, statusCode: rejection.StatusCode);
+            return rejection.ToResult(http);
         }
 
         if (!OrganizationScope.TryResolve(http.User, form.Organization, organizations, out var organization, out var refusal))

@@ -46,8 +46,8 @@ public static class ArchiveEndpoints
         if (contentType is not ("application/zip" or "application/octet-stream"))
         {
             audit.Record(http.User, "upload-archive", null, "refused 415");
-            return Refused(new UploadRejection(StatusCodes.Status415UnsupportedMediaType, "The body must be the series ZIP.",
-                new Dictionary<string, string[]> { ["Content-Type"] = [$"must be application/zip, was '{contentType}'"] }), http);
+            return new UploadRejection(StatusCodes.Status415UnsupportedMediaType, "The body must be the series ZIP.",
+                new Dictionary<string, string[]> { ["Content-Type"] = [$"must be application/zip, was '{contentType}'"] }).ToResult(http);
         }
 
         var archiveKey = StoreLayout.Archive(organization, NewId.NextGuid());
@@ -63,17 +63,7 @@ public static class ArchiveEndpoints
         {
             var rejection = intake.Refusal(e, limit, "The body could not be read.");
             audit.Record(http.User, "upload-archive", null, $"refused {rejection.StatusCode}");
-            return Refused(rejection, http);
+            return rejection.ToResult(http);
         }
-    }
-
-    private static IResult Refused(UploadRejection rejection, HttpContext http)
-    {
-        if (rejection.RetryAfter is { } wait)
-        {
-            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return Results.ValidationProblem(rejection.Errors, title: rejection.Title, statusCode: rejection.StatusCode);
     }
 }
