@@ -4,7 +4,7 @@
 #   bash infra/test.sh              the full suite (what CI runs)
 #   bash infra/test.sh --fast       only tests that start no broker, database, service process or browser
 #   bash infra/test.sh --integration | --slow   one of the other tiers (tests/MedPipeline.Testing/TestTiers.cs)
-# Further arguments go to dotnet test (e.g. --filter, which then replaces the tier's).
+# Further arguments go to dotnet test; a --filter narrows the tier's.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
@@ -16,12 +16,22 @@ case "${1:-}" in
   --integration) tier=integration; shift ;;
   --slow) tier=slow; shift ;;
 esac
-filter=()
+tier_filter=""
 case "$tier" in
-  fast) filter=(--filter "TestCategory!=Integration&TestCategory!=Slow") ;;
-  integration) filter=(--filter "TestCategory=Integration&TestCategory!=Slow") ;;
-  slow) filter=(--filter "TestCategory=Slow") ;;
+  fast) tier_filter="TestCategory!=Integration&TestCategory!=Slow" ;;
+  integration) tier_filter="TestCategory=Integration&TestCategory!=Slow" ;;
+  slow) tier_filter="TestCategory=Slow" ;;
 esac
+# A --filter of the caller's narrows the tier's (dotnet test takes one --filter).
+rest=() user_filter=""
+while [ $# -gt 0 ]; do
+  if [ "$1" = --filter ] && [ $# -gt 1 ]; then user_filter=$2; shift 2; else rest+=("$1"); shift; fi
+done
+filter=()
+if [ -n "$tier_filter" ] && [ -n "$user_filter" ]; then filter=(--filter "($tier_filter)&($user_filter)")
+elif [ -n "$tier_filter$user_filter" ]; then filter=(--filter "$tier_filter$user_filter")
+fi
+set -- ${rest[@]+"${rest[@]}"}
 
 bash "$here/setup.sh"
 

@@ -100,8 +100,13 @@ stale=$(docker images --format '{{.Repository}}:{{.Tag}}' | grep '^medpipeline/'
   grep -vxF -f <(printf '%s\n' "${current[@]}") || true)
 if [ -n "$stale" ]; then
   say "removing images of earlier recipes: $(echo $stale)"
-  # shellcheck disable=SC2086 # one image name per word
-  docker rmi $stale >/dev/null
+  for image in $stale; do
+    # A run cut short (its "down" timed out) leaves stopped containers that still name their image: they go first.
+    # An image a running container uses is kept, with a word: that is no reason to fail the build.
+    docker ps -a -q --filter "ancestor=$image" --filter status=exited --filter status=created --filter status=dead |
+      xargs -r docker rm -f >/dev/null || true
+    docker rmi "$image" >/dev/null 2>&1 || say "kept $image: a container still uses it"
+  done
   docker image prune -f >/dev/null
 fi
 say "ready"
